@@ -1,0 +1,97 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+using Amazon.Runtime.Signing;
+using Cognito.IdentityProvider.Errors;
+
+namespace Cognito.IdentityProvider.Signing;
+
+/// <summary>
+/// SigV4 through AWSSDK.Core's standalone signer. Credentials are the ones given, else the SDK's
+/// default chain (environment, profile, SSO, container, instance metadata), resolved on the first
+/// signed call only, so unsigned operations work with no AWS configuration at all.
+/// </summary>
+public sealed class SigV4RequestSigner : IAwsRequestSigner
+{
+    public const string ServiceName = "cognito-idp";
+
+    private readonly TimeProvider _timeProvider;
+    private readonly string _service;
+    private readonly Lazy<Task<AWSCredentials>> _credentials;
+
+    public SigV4RequestSigner(AWSCredentials? credentials = null, TimeProvider? timeProvider = null, string service = ServiceName)
+    {
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _service = service;
+        _credentials = credentials is null
+            ? new Lazy<Task<AWSCredentials>>(ResolveDefaultAsync)
+            : new Lazy<Task<AWSCredentials>>(Task.FromResult(credentials));
+    }
+
+    public async ValueTask SignAsync(HttpRequestMessage request, byte[] body, string region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var signing = new AWSSigningRequest
+        {
+            HttpMethod = request.Method,
+            RequestUri = request.RequestUri,
+            Content = body,
+        };
+        foreach (var header in request.Headers)
+        {
+            signing.Headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        if (request.Content is not null)
+        {
+            foreach (var header in request.Content.Headers)
+            {
+                signing.Headers[header.Key] = string.Join(",", header.Value);
+            }
+        }
+
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = await _credentials.Value.ConfigureAwait(false),
+            Region = RegionEndpoint.GetBySystemName(region),
+            Service = _service,
+            SignPayload = false,
+            SignedAt = _timeProvider.GetUtcNow().UtcDateTime,
+        };
+
+        AWSSigningResult result;
+        try
+        {
+            result = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new CognitoConfigurationException("Signing the request failed: the AWS credentials could not be used.", e);
+        }
+
+        foreach (var (name, value) in result.Headers)
+        {
+            if (string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    private static async Task<AWSCredentials> ResolveDefaultAsync()
+    {
+        try
+        {
+            return await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null).ConfigureAwait(false);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new CognitoConfigurationException(
+                "This operation needs AWS credentials (it is an IAM-authorized admin operation) and none were found in the default chain: set Credentials, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, or a container/instance role.", e);
+        }
+    }
+}
