@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Cognito.Testing.Tools;
+
+namespace Cognito.Testing.CognitoLocal;
+
+/// <summary>
+/// A real cognito-local emulator process on 127.0.0.1: installed with npm on first use (into the
+/// shared tool cache), started from a fresh temporary directory with every code set to
+/// <see cref="Code"/>, and stopped by its process id.
+/// </summary>
+public sealed class CognitoLocalServer : IAsyncDisposable
+{
+    public const string Version = "5.3.0";
+
+    /// <summary>Every confirmation, verification, forgot-password and MFA code the emulator issues.</summary>
+    public const string Code = "123456";
+
+    private readonly Process _process;
+    private readonly string _workDirectory;
+    private readonly StringWriter _log = new();
+
+    private CognitoLocalServer(Process process, string workDirectory, Uri url)
+    {
+        _process = process;
+        _workDirectory = workDirectory;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>The issuer prefix of the tokens it signs: <c>{Url}{poolId}</c>.</summary>
+    public string IssuerFor(string poolId) => $"{Url.GetLeftPart(UriPartial.Authority)}/{poolId}";
+
+    public int ProcessId => _process.Id;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<CognitoLocalServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var prefix = await NpmPackages.EnsureInstalledAsync("cognito-local", Version, cancellationToken);
+        var bin = Path.Combine(prefix, "node_modules", ".bin", "cognito-local");
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var work = Directory.CreateTempSubdirectory("cognito-local-").FullName;
+            Directory.CreateDirectory(Path.Combine(work, ".cognito"));
+            var config = new
+            {
+                UserPoolDefaults = new { UsernameAttributes = Array.Empty<string>() },
+                TokenConfig = new { IssuerDomain = $"http://127.0.0.1:{port}" },
+            };
+            await File.WriteAllTextAsync(Path.Combine(work, ".cognito", "config.json"), JsonSerializer.Serialize(config), cancellationToken);
+
+            var start = new ProcessStartInfo(bin)
+            {
+                WorkingDirectory = work,
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["HOST"] = "127.0.0.1";
+            start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            start.Environment["CODE"] = Code;
+            start.Environment["NODE_NO_WARNINGS"] = "1";
+            var process = Process.Start(start) ?? throw new InvalidOperationException("cognito-local did not start.");
+            var server = new CognitoLocalServer(process, work, new Uri($"http://127.0.0.1:{port}/"));
+            process.OutputDataReceived += (_, e) => server.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            if (await server.WaitHealthyAsync(TimeSpan.FromSeconds(30), cancellationToken))
+            {
+                return server;
+            }
+
+            var log = server.Log;
+            await server.DisposeAsync();
+            if (attempt >= 3)
+            {
+                throw new InvalidOperationException($"cognito-local did not become healthy on port {port}:\n{log}");
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.WriteLine(line);
+        }
+    }
+
+    private async Task<bool> WaitHealthyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Url, "health"), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
