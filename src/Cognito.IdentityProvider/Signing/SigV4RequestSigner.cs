@@ -55,7 +55,8 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
             Credentials = await _credentials.Value.ConfigureAwait(false),
             Region = RegionEndpoint.GetBySystemName(region),
             Service = _service,
-            SignPayload = false,
+            // AWSSDK.Core allows an unsigned payload hash only over HTTPS; plain-HTTP endpoints (emulators) get it signed.
+            SignPayload = request.RequestUri?.Scheme == Uri.UriSchemeHttp,
             SignedAt = _timeProvider.GetUtcNow().UtcDateTime,
         };
 

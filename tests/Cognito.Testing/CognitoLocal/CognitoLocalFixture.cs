@@ -51,7 +51,7 @@ public class CognitoLocalFixture : IAsyncLifetime
     public string UniqueName(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}x{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 12, 40)];
 
     /// <summary>Creates a pool and an app client (with a secret when asked) that allows password and refresh flows.</summary>
-    public async Task<TestPool> CreatePoolAsync(bool withSecret = false, int? accessTokenMinutes = null, int? idTokenMinutes = null, IReadOnlyList<string>? usernameAttributes = null, IReadOnlyList<string>? aliasAttributes = null)
+    public async Task<TestPool> CreatePoolAsync(bool withSecret = false, int? accessTokenMinutes = null, int? idTokenMinutes = null, IReadOnlyList<string>? usernameAttributes = null, IReadOnlyList<string>? aliasAttributes = null, string mfaConfiguration = "OFF")
     {
         var client = CreateClient();
         var pool = await client.CreateUserPoolAsync(new CreateUserPoolRequest
@@ -59,6 +59,8 @@ public class CognitoLocalFixture : IAsyncLifetime
             PoolName = UniqueName("pool"),
             UsernameAttributes = usernameAttributes ?? [],
             AliasAttributes = aliasAttributes,
+            AutoVerifiedAttributes = ["email"],
+            MfaConfiguration = mfaConfiguration,
             Schema = [new SchemaAttributeType { Name = "tier", AttributeDataType = "String", Mutable = true }],
         });
         var poolId = pool.UserPool!.Id!;
