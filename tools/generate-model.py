@@ -317,10 +317,10 @@ class Generator:
             if "output" in o:
                 resp = o["output"]["shape"]
                 out.append(f"    public global::System.Threading.Tasks.Task<{resp}> {op}Async({req} request, global::System.Threading.CancellationToken cancellationToken = default) =>\n"
-                           f"        InvokeAsync(CognitoOperations.{op}, request, request.Validate, CognitoJsonContext.Default.{req}, CognitoJsonContext.Default.{resp}, cancellationToken);\n\n")
+                           f"        InvokeAsync(CognitoOperations.{op}, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.{req}, CognitoJsonContext.Default.{resp}, cancellationToken);\n\n")
             else:
                 out.append(f"    public global::System.Threading.Tasks.Task {op}Async({req} request, global::System.Threading.CancellationToken cancellationToken = default) =>\n"
-                           f"        InvokeAsync(CognitoOperations.{op}, request, request.Validate, CognitoJsonContext.Default.{req}, cancellationToken);\n\n")
+                           f"        InvokeAsync(CognitoOperations.{op}, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.{req}, cancellationToken);\n\n")
         out.append("}\n")
         return "".join(out)
 

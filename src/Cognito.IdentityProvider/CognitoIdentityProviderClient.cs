@@ -112,7 +112,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         CognitoOperation operation,
         TRequest request,
-        Action<ModelValidator> validate,
+        Action<TRequest, ModelValidator> validate,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
@@ -125,7 +125,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private async Task InvokeAsync<TRequest>(
         CognitoOperation operation,
         TRequest request,
-        Action<ModelValidator> validate,
+        Action<TRequest, ModelValidator> validate,
         JsonTypeInfo<TRequest> requestType,
         CancellationToken cancellationToken)
     {
@@ -133,10 +133,10 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
         await SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
     }
 
-    private static byte[] Prepare<TRequest>(CognitoOperation operation, TRequest request, Action<ModelValidator> validate, JsonTypeInfo<TRequest> requestType)
+    private static byte[] Prepare<TRequest>(CognitoOperation operation, TRequest request, Action<TRequest, ModelValidator> validate, JsonTypeInfo<TRequest> requestType)
     {
         ArgumentNullException.ThrowIfNull(request);
-        validate(new ModelValidator(operation.Name));
+        validate(request, new ModelValidator(operation.Name));
         return JsonSerializer.SerializeToUtf8Bytes(request, requestType);
     }
 

@@ -47,6 +47,6 @@ public readonly partial record struct UserPoolId
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^(?<region>[\w-]+)_(?<name>[0-9a-zA-Z]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<region>[\w-]+)_(?<name>[0-9a-zA-Z]+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -39,12 +39,8 @@ public sealed class ModelValidator
             return;
         }
 
-        var length = value.Length;
-        if (length > max || length < min)
-        {
-            // The model counts characters (code points), not UTF-16 units.
-            length = value.EnumerateRunes().Count();
-        }
+        // The model counts characters (code points), not UTF-16 units.
+        var length = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? value.Length : value.EnumerateRunes().Count();
 
         if (length < min)
         {
@@ -56,7 +52,9 @@ public sealed class ModelValidator
             throw Fail(member, $"must have at most {max} characters");
         }
 
-        if (pattern is not null && !pattern.IsMatch(value))
+        // .NET's regex sees a character outside the BMP as two surrogate halves (category Cs) where
+        // the model's Java-style patterns see one code point, so such text is left to Cognito.
+        if (pattern is not null && length == value.Length && !pattern.IsMatch(value))
         {
             throw Fail(member, "does not match the pattern the API requires");
         }
