@@ -1,0 +1,14 @@
+using Cognito.IdentityProvider.Errors;
+
+namespace Cognito.Client.Errors;
+
+/// <summary>The operation needs a signed-in session and this user's grain has none (never signed in, signed out, or the refresh token was refused).</summary>
+public sealed class NotSignedInException : CognitoException
+{
+    public const string Code = "NotSignedIn";
+
+    public NotSignedInException(string message)
+        : base(Code, message, null)
+    {
+    }
+}

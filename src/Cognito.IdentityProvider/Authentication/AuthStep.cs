@@ -1,0 +1,34 @@
+namespace Cognito.IdentityProvider.Authentication;
+
+/// <summary>Where a sign-in stands: signed in with tokens, or waiting for the answer to a challenge.</summary>
+public abstract record AuthStep;
+
+/// <summary>The sign-in is complete.</summary>
+/// <param name="Username">The internal username (never an alias), as SECRET_HASH and refresh need it.</param>
+public sealed record AuthSucceeded(CognitoTokens Tokens, string Username) : AuthStep;
+
+/// <summary>
+/// Cognito asks for more. Answer it with <see cref="CognitoAuthenticator.RespondAsync"/> before
+/// <see cref="ExpiresAt"/>; each answer returns the next step.
+/// </summary>
+/// <param name="ChallengeName">The challenge, as Cognito names it (see <see cref="Model.ChallengeNameType"/>).</param>
+/// <param name="Session">Cognito's session for the next answer; treat it as a secret.</param>
+/// <param name="Username">The internal username the answers must carry.</param>
+/// <param name="Parameters">Cognito's challenge parameters (delivery destination, required attributes, MFA choices...).</param>
+/// <param name="Admin">True when the flow runs through the Admin* operations.</param>
+public sealed record AuthChallenge(
+    string ChallengeName,
+    string Session,
+    string Username,
+    IReadOnlyDictionary<string, string> Parameters,
+    bool Admin,
+    DateTimeOffset ExpiresAt) : AuthStep
+{
+    /// <summary>Attributes a NEW_PASSWORD_REQUIRED answer must supply (from <c>requiredAttributes</c>, without the <c>userAttributes.</c> prefix).</summary>
+    public IReadOnlyList<string> RequiredAttributes => ChallengeParameterReader.RequiredAttributes(Parameters);
+
+    /// <summary>The MFA types a SELECT_MFA_TYPE or MFA_SETUP challenge offers.</summary>
+    public IReadOnlyList<string> MfaChoices => ChallengeParameterReader.MfaChoices(Parameters);
+
+    public override string ToString() => $"AuthChallenge {{ ChallengeName = {ChallengeName}, Session = ***, Username = {Username}, Admin = {Admin}, ExpiresAt = {ExpiresAt:O} }}";
+}
