@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,6 +27,11 @@ namespace Cognito.IdentityProvider.Tokens;
 public sealed class CognitoTokenVerifier
 {
     private static readonly JsonWebTokenHandler Handler = new();
+
+    // A compact JWS is base64url parts and dots; base64 decoders skip whitespace and padding, so a
+    // token with them would otherwise be read as some other token.
+    private static readonly SearchValues<char> CompactJwsCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
 
     private readonly FrozenSet<string> _clientIds;
     private readonly TimeSpan _clockSkew;
@@ -121,32 +127,36 @@ public sealed class CognitoTokenVerifier
         VerifyCoreAsync(token, expectedUse, null, cancellationToken);
 
     /// <summary>Downloads the JWKS now, so that the first verification does not wait for it. Does nothing when the JWKS was given.</summary>
+    /// <exception cref="CognitoJwksException">The download failed.</exception>
     public Task PreloadKeysAsync(CancellationToken cancellationToken = default) => _keys.LoadAsync(cancellationToken);
 
     private async Task<VerifiedCognitoToken> VerifyCoreAsync(string token, TokenUse? expectedUse, string? accessToken, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var (jwt, payload) = Decode(token);
-        var key = await _keys.GetKeyAsync(jwt.Kid, cancellationToken).ConfigureAwait(false)
+        var (jwt, kid, payload) = Decode(token);
+        var key = await _keys.GetKeyAsync(kid, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse(TokenValidationFailureReason.UnknownKeyId, "The token is signed with a key (kid) that is not in the pool's JWKS.");
         await VerifySignatureAsync(jwt, key).ConfigureAwait(false);
         return CheckClaims(payload, expectedUse, accessToken);
     }
 
     /// <summary>The header checks, before any key is looked up: a signed JWT, RS256, with a kid.</summary>
-    private static (JsonWebToken Jwt, TokenPayload Payload) Decode(string token)
+    private static (JsonWebToken Jwt, string Kid, TokenPayload Payload) Decode(string token)
     {
-        if (token.Length == 0 || token.Length > TokenValidationParameters.DefaultMaximumTokenSizeInBytes || token.AsSpan().Count('.') != 2)
+        if (token.Length == 0 || token.Length > TokenValidationParameters.DefaultMaximumTokenSizeInBytes
+            || token.AsSpan().Count('.') != 2 || token.AsSpan().ContainsAnyExcept(CompactJwsCharacters))
         {
             throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a signed JWT (three base64url parts separated by dots).");
         }
 
         JsonWebToken jwt;
         string? algorithm;
+        string? kid;
         try
         {
             jwt = new JsonWebToken(token);
             algorithm = jwt.Alg;
+            kid = jwt.Kid;
         }
         catch (Exception)
         {
@@ -168,7 +178,7 @@ public sealed class CognitoTokenVerifier
             throw Refuse(TokenValidationFailureReason.UnsupportedAlgorithm, "The token is not signed with RS256, the only algorithm Cognito uses.");
         }
 
-        if (string.IsNullOrEmpty(jwt.Kid))
+        if (string.IsNullOrEmpty(kid))
         {
             throw Refuse(TokenValidationFailureReason.MissingKeyId, "The token's header names no signing key (kid).");
         }
@@ -178,7 +188,7 @@ public sealed class CognitoTokenVerifier
             throw Refuse(TokenValidationFailureReason.Malformed, "The token's payload is not a JSON object with distinct claim names.");
         }
 
-        return (jwt, payload);
+        return (jwt, kid, payload);
     }
 
     private static async Task VerifySignatureAsync(JsonWebToken jwt, SecurityKey key)

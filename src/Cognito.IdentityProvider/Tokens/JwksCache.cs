@@ -73,6 +73,11 @@ internal sealed class JwksCache
         Task<FrozenDictionary<string, SecurityKey>> download;
         lock (_gate)
         {
+            if (_keys is not null)
+            {
+                return;
+            }
+
             download = _download ?? StartDownload();
         }
 

@@ -44,6 +44,14 @@ public sealed class RejectionTests : IAsyncLifetime
             $"{header}.{TestJwt.Segment("[1,2,3]")}.c2ln",
             $"{TestJwt.Segment("not json")}.{payload}.c2ln",
             $"{TestJwt.Segment("""{"kid":"key-a"}""")}.{payload}.c2ln",
+            $"{TestJwt.Segment("""{"kid":"key-a","alg":256}""")}.{payload}.c2ln",
+            $"{TestJwt.Segment("""{"kid":123,"alg":"RS256"}""")}.{payload}.c2ln",
+            $"{TestJwt.Segment("""{"kid":["key-a"],"alg":"RS256"}""")}.{payload}.c2ln",
+            $"{TestJwt.Segment("[]")}.{payload}.c2ln",
+            $" {header}.{payload}.c2ln",
+            $"{header}.{payload}.c2ln=",
+            $"{header}\n.{payload}.c2ln",
+            $"{header}.{payload}.c2l+/",
         };
     }
 
