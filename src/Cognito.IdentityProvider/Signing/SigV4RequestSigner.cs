@@ -55,8 +55,10 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
             Credentials = await _credentials.Value.ConfigureAwait(false),
             Region = RegionEndpoint.GetBySystemName(region),
             Service = _service,
-            // AWSSDK.Core allows an unsigned payload hash only over HTTPS; plain-HTTP endpoints (emulators) get it signed.
-            SignPayload = request.RequestUri?.Scheme == Uri.UriSchemeHttp,
+            // Without payload signing the SDK signs the literal UNSIGNED-PAYLOAD, which only S3
+            // accepts; Cognito (like every other JSON service) computes the body's real SHA-256
+            // and answers InvalidSignatureException. The body is already in memory, so hashing is cheap.
+            SignPayload = true,
             SignedAt = _timeProvider.GetUtcNow().UtcDateTime,
         };
 

@@ -1,0 +1,15 @@
+namespace Cognito.IdentityProvider.Errors;
+
+/// <summary>
+/// The pool's signing keys (JWKS) could not be had: the download failed, timed out, or was not a
+/// JWKS with RS256 keys. Not a verdict on the token: verification can succeed once the keys load.
+/// </summary>
+public sealed class CognitoJwksException : CognitoException
+{
+    public const string Code = "JwksUnavailable";
+
+    public CognitoJwksException(string message, Exception? innerException = null)
+        : base(Code, message, innerException)
+    {
+    }
+}
