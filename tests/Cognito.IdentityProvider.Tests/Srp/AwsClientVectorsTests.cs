@@ -24,7 +24,7 @@ public sealed class AwsClientVectorsTests
     [Fact]
     public async Task Logins_match_the_aws_js_client_value_for_value()
     {
-        var arithmetic = RequireNative();
+        var arithmetic = TestArithmetics.Native;
         var random = new Random(Seed);
         var cases = new List<LoginCase>();
         for (var i = 0; i < RandomLogins; i++)
@@ -77,7 +77,7 @@ public sealed class AwsClientVectorsTests
     [Fact]
     public async Task Device_verifiers_match_the_aws_js_client()
     {
-        var arithmetic = RequireNative();
+        var arithmetic = TestArithmetics.Native;
         var random = new Random(Seed + 1);
         var devices = Enumerable.Range(0, 60).Select(i => new
         {
@@ -157,13 +157,6 @@ public sealed class AwsClientVectorsTests
         {
             Assert.True((string?)times[i] == SrpTimestamp.Format(instants[i]), $"{instants[i]:O}: JS '{times[i]}', ours '{SrpTimestamp.Format(instants[i])}'");
         }
-    }
-
-    private static ISrpArithmetic RequireNative()
-    {
-        // Linux CI has libcrypto: losing the fast path there must fail loudly, not fall back quietly.
-        Assert.True(!OperatingSystem.IsLinux() || OpenSslSrpArithmetic.Instance is not null, "OpenSSL's libcrypto could not be used on Linux.");
-        return OpenSslSrpArithmetic.Instance ?? (ISrpArithmetic)ManagedSrpArithmetic.Instance;
     }
 
     private static LoginCase RandomCase(Random random, string label)

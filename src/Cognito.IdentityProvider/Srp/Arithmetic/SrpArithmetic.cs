@@ -11,13 +11,11 @@ internal static class SrpArithmetic
 
     public static ISrpArithmetic Default => Selected.Value;
 
-    private static ISrpArithmetic Select() =>
-        AppContext.TryGetSwitch(DisableNativeSwitch, out var disabled) && disabled
-            ? ManagedSrpArithmetic.Instance
-            : OpenSslSrpArithmetic.Instance ?? (ISrpArithmetic)ManagedSrpArithmetic.Instance;
+    internal static ISrpArithmetic Select(bool disableNative) =>
+        disableNative ? ManagedSrpArithmetic.Instance : OpenSslSrpArithmetic.Instance ?? (ISrpArithmetic)ManagedSrpArithmetic.Instance;
 
     private static class Selected
     {
-        public static readonly ISrpArithmetic Value = Select();
+        public static readonly ISrpArithmetic Value = Select(AppContext.TryGetSwitch(DisableNativeSwitch, out var disabled) && disabled);
     }
 }
