@@ -72,7 +72,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
                 ShouldHandle = new PredicateBuilder()
-                    .Handle<CognitoException>(IsTransient)
+                    .Handle<CognitoException>(error => error is not CognitoTimeoutException && CognitoTransience.IsTransient(error))
                     .Handle<TimeoutRejectedException>(),
                 OnRetry = args =>
                 {
@@ -95,19 +95,6 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
 
         return builder.Build();
     }
-
-    /// <summary>Throttling, Cognito's internal errors, 5xx without a specific error, and broken connections are worth another try; nothing else is.</summary>
-    internal static bool IsTransient(CognitoException error) => error switch
-    {
-        CognitoTransportException => true,
-        TooManyRequestsException or InternalErrorException => true,
-        CognitoServiceException { StatusCode: HttpStatusCode.TooManyRequests } => true,
-        CognitoServiceException { StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => true,
-        CognitoServiceException { StatusCode: >= HttpStatusCode.InternalServerError, ErrorCode: UnknownErrorCode } => true,
-        _ => false,
-    };
-
-    private const string UnknownErrorCode = "UnknownError";
 
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         CognitoOperation operation,
@@ -293,7 +280,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 return new CognitoProtocolException($"Cognito {operation.Name} failed with HTTP {(int)status} and named no error.");
             }
 
-            code = UnknownErrorCode;
+            code = CognitoTransience.UnknownErrorCode;
         }
 
         return CognitoErrorCatalog.Create(code, message, status, requestId);

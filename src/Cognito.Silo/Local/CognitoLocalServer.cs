@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Cognito.Testing.Tools;
 
-namespace Cognito.Testing.CognitoLocal;
+
+namespace Cognito.Silo.Local;
 
 /// <summary>
 /// A real cognito-local emulator process on 127.0.0.1: installed with npm on first use (into the

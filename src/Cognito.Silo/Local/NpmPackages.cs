@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cognito.Testing.Tools;
+namespace Cognito.Silo.Local;
 
 /// <summary>
 /// Installs pinned npm packages into a cache folder outside the repository and reuses them.

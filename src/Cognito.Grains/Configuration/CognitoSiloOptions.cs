@@ -1,0 +1,9 @@
+namespace Cognito.Grains.Configuration;
+
+/// <summary>The pools the silo serves, by the name callers use in grain keys (for example <c>"main"</c>).</summary>
+public sealed class CognitoSiloOptions
+{
+    public const string SectionName = "Cognito";
+
+    public Dictionary<string, CognitoPoolOptions> Pools { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,59 @@
+using Cognito.IdentityProvider.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Cognito.Grains.Configuration;
+
+/// <summary>Checks the pool configuration when the silo starts, with messages that say what to fix (and never print secrets).</summary>
+public sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CognitoSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.Pools.Count == 0)
+        {
+            failures.Add("Cognito:Pools is empty: configure at least one pool (UserPoolId, ClientId).");
+        }
+
+        foreach (var (pool, settings) in options.Pools)
+        {
+            var at = $"Cognito:Pools:{pool}";
+            if (string.IsNullOrWhiteSpace(pool) || pool.Contains('/', StringComparison.Ordinal))
+            {
+                failures.Add($"{at}: a pool name must be non-empty and contain no '/'.");
+            }
+
+            if (!UserPoolId.TryParse(settings.UserPoolId, out _))
+            {
+                failures.Add($"{at}:UserPoolId must look like 'eu-west-1_AbC123'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(settings.ClientId))
+            {
+                failures.Add($"{at}:ClientId is required.");
+            }
+
+            if (settings.ServiceUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+            {
+                failures.Add($"{at}:ServiceUrl must be an absolute http(s) URL.");
+            }
+
+            if ((settings.AccessKeyId is null) != (settings.SecretAccessKey is null))
+            {
+                failures.Add($"{at}: set both AccessKeyId and SecretAccessKey, or neither (to use the default credential chain).");
+            }
+
+            if (settings.RefreshMargin < TimeSpan.Zero || settings.RefreshJitter < TimeSpan.Zero || settings.TokenLeeway < TimeSpan.Zero)
+            {
+                failures.Add($"{at}: RefreshMargin, RefreshJitter and TokenLeeway must not be negative.");
+            }
+
+            if (settings.AttemptTimeout <= TimeSpan.Zero || settings.TotalTimeout <= TimeSpan.Zero || settings.MaxRetryAttempts < 0)
+            {
+                failures.Add($"{at}: AttemptTimeout and TotalTimeout must be positive and MaxRetryAttempts not negative.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

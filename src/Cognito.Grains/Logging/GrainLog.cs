@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Grains.Logging;
+
+/// <summary>The grains' log lines: keys, usernames, operations and error codes only, never tokens, passwords or codes.</summary>
+internal static partial class GrainLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "User {Key} signed in.")]
+    public static partial void SignedIn(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "User {Key} refreshed its tokens; they expire at {ExpiresAt}.")]
+    public static partial void Refreshed(ILogger logger, string key, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "User {Key} could not refresh ({ErrorCode}); retrying in {Delay}.")]
+    public static partial void RefreshRetry(ILogger logger, string key, string errorCode, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "User {Key}: Cognito refused the refresh token ({ErrorCode}); the session has ended.")]
+    public static partial void SessionEnded(ILogger logger, string key, string errorCode);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "User {Key} handed its session to {Owner}.")]
+    public static partial void HandedOver(ILogger logger, string key, string owner);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "User {Key} signed out.")]
+    public static partial void SignedOut(ILogger logger, string key);
+}

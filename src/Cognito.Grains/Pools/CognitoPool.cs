@@ -1,0 +1,112 @@
+using Amazon.Runtime;
+using Cognito.Client.Errors;
+using Cognito.Grains.Configuration;
+using Cognito.IdentityProvider;
+using Cognito.IdentityProvider.Authentication;
+using Cognito.IdentityProvider.Configuration;
+using Cognito.IdentityProvider.Errors;
+using Cognito.IdentityProvider.Model;
+using Cognito.IdentityProvider.Tokens;
+using Microsoft.Extensions.Logging;
+
+namespace Cognito.Grains.Pools;
+
+/// <summary>
+/// Everything a grain needs to talk to one configured pool: the wire client, the sign-in state
+/// machine, the token verifier and the pool's username rules. One instance per pool per silo.
+/// </summary>
+public sealed class CognitoPool : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly object _gate = new();
+    private Task<bool>? _caseSensitive;
+
+    public CognitoPool(string name, CognitoPoolOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Name = name;
+        Options = options;
+        // Long-lived client; connections are recycled so DNS changes are seen.
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan };
+        AWSCredentials? credentials = options.AccessKeyId is null
+            ? null
+            : options.SessionToken is null
+                ? new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey)
+                : new SessionAWSCredentials(options.AccessKeyId, options.SecretAccessKey, options.SessionToken);
+        // The wire client's retries and timeouts run on real time whatever clock the grains use.
+        Client = new CognitoIdentityProviderClient(_http, new CognitoIdentityProviderOptions
+        {
+            UserPoolId = options.UserPoolId,
+            Region = options.Region,
+            ServiceUrl = options.ServiceUrl,
+            Credentials = credentials,
+            AttemptTimeout = options.AttemptTimeout,
+            TotalTimeout = options.TotalTimeout,
+            MaxRetryAttempts = options.MaxRetryAttempts,
+        }, logger: loggerFactory.CreateLogger<CognitoIdentityProviderClient>());
+        App = new CognitoAppClient(options.UserPoolId, options.ClientId, options.ClientSecret);
+        Authenticator = new CognitoAuthenticator(Client, App, timeProvider);
+        var verifierOptions = new CognitoTokenVerifierOptions
+        {
+            UserPoolId = options.UserPoolId,
+            Issuer = options.Issuer,
+            Jwks = options.Jwks,
+            ClockSkew = options.TokenLeeway,
+        };
+        verifierOptions.ClientIds.Add(options.ClientId);
+        Verifier = new CognitoTokenVerifier(verifierOptions, _http, timeProvider, loggerFactory.CreateLogger<CognitoTokenVerifier>());
+    }
+
+    public string Name { get; }
+
+    public CognitoPoolOptions Options { get; }
+
+    public ICognitoIdentityProvider Client { get; }
+
+    public CognitoAppClient App { get; }
+
+    public CognitoAuthenticator Authenticator { get; }
+
+    public CognitoTokenVerifier Verifier { get; }
+
+    public string UserPoolId => Options.UserPoolId;
+
+    /// <summary>The username as the pool compares it: case-folded in case-insensitive pools.</summary>
+    public async ValueTask<string> NormalizeAsync(string username, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        var caseSensitive = Options.UsernameCaseSensitive ?? await CaseSensitiveAsync(cancellationToken).ConfigureAwait(false);
+        return caseSensitive ? username : username.ToLowerInvariant();
+    }
+
+    private Task<bool> CaseSensitiveAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_caseSensitive is null || _caseSensitive.IsFaulted || _caseSensitive.IsCanceled)
+            {
+                _caseSensitive = AskCaseSensitivityAsync(cancellationToken);
+            }
+
+            return _caseSensitive;
+        }
+    }
+
+    private async Task<bool> AskCaseSensitivityAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pool = await Client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = UserPoolId }, cancellationToken).ConfigureAwait(false);
+            // Pools created before UsernameConfiguration existed compare usernames case-sensitively.
+            return pool.UserPool?.UsernameConfiguration?.CaseSensitive ?? true;
+        }
+        catch (CognitoException e) when (e is not CognitoServiceException { ErrorCode: ResourceNotFoundException.Code })
+        {
+            throw new CognitoConfigurationException(
+                $"Pool '{Name}': DescribeUserPool failed ({e.ErrorCode}), so it is unknown whether usernames are case-sensitive. Grant cognito-idp:DescribeUserPool or set UsernameCaseSensitive in the pool's configuration.", e);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,62 @@
+using Cognito.Client.Errors;
+using Cognito.Client.Model;
+using Cognito.IdentityProvider;
+using Cognito.IdentityProvider.Authentication;
+using Cognito.IdentityProvider.Model;
+
+namespace Cognito.Grains.Users;
+
+public sealed partial class CognitoUserGrain
+{
+    public async Task<DeviceInfo> RememberDeviceAsync(string? deviceName = null, CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.RememberDeviceAsync(deviceName, cancellationToken);
+        }
+
+        var tokens = await EnsureTokensAsync(cancellationToken);
+        var device = State.NewDevice ?? throw new NotSignedInException($"User {_key}'s last sign-in reported no new device to remember (is device tracking on for the pool?).");
+        var (credentials, _) = await Pool.Authenticator.ConfirmDeviceAsync(tokens.AccessToken, new NewDeviceMetadata(device.DeviceKey, device.DeviceGroupKey), deviceName, cancellationToken);
+        await Pool.Client.UpdateDeviceStatusAsync(new UpdateDeviceStatusRequest { AccessToken = tokens.AccessToken, DeviceKey = device.DeviceKey, DeviceRememberedStatus = DeviceRememberedStatusType.Remembered }, cancellationToken);
+        State.Device = new StoredDevice(credentials.DeviceKey, credentials.DeviceGroupKey, credentials.DevicePassword);
+        State.NewDevice = null;
+        await SaveAsync();
+        return new DeviceInfo(device.DeviceKey, deviceName, true, null, new Dictionary<string, string>());
+    }
+
+    public async Task ForgetDeviceAsync(string? deviceKey = null, CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            await owner.ForgetDeviceAsync(deviceKey, cancellationToken);
+            return;
+        }
+
+        var key = deviceKey ?? State.Device?.DeviceKey ?? throw new NotSignedInException($"User {_key} has no remembered device.");
+        var tokens = await EnsureTokensAsync(cancellationToken);
+        await Pool.Client.ForgetDeviceAsync(new ForgetDeviceRequest { AccessToken = tokens.AccessToken, DeviceKey = key }, cancellationToken);
+        if (State.Device?.DeviceKey == key)
+        {
+            State.Device = null;
+            await SaveAsync();
+        }
+    }
+
+    public async Task<IReadOnlyList<DeviceInfo>> ListDevicesAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.ListDevicesAsync(cancellationToken);
+        }
+
+        var tokens = await EnsureTokensAsync(cancellationToken);
+        var devices = new List<DeviceInfo>();
+        await foreach (var device in Pool.Client.ListDevicesAllAsync(new ListDevicesRequest { AccessToken = tokens.AccessToken }, cancellationToken))
+        {
+            devices.Add(ModelMapping.Device(device));
+        }
+
+        return devices;
+    }
+}

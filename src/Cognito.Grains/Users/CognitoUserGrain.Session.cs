@@ -1,0 +1,124 @@
+using Cognito.Client.Errors;
+using Cognito.Client.Model;
+using Cognito.Grains.Logging;
+using Cognito.IdentityProvider.Errors;
+using Cognito.IdentityProvider.Model;
+using Cognito.IdentityProvider.Tokens;
+
+namespace Cognito.Grains.Users;
+
+public sealed partial class CognitoUserGrain
+{
+    public async Task<TokenSet> GetTokensAsync(CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.GetTokensAsync(cancellationToken)
+            : ToTokenSet(await EnsureTokensAsync(cancellationToken));
+
+    public async Task<bool> CheckTokenAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.CheckTokenAsync(cancellationToken);
+        }
+
+        var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
+        if (IsFresh(tokens))
+        {
+            return false;
+        }
+
+        await RefreshAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<TokenSet> RenewAccessTokenAsync(CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.RenewAccessTokenAsync(cancellationToken)
+            : ToTokenSet(await RefreshAsync(cancellationToken));
+
+    public async Task<VerifiedClaims> VerifyTokenAsync(string tokenUse = "access", CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.VerifyTokenAsync(tokenUse, cancellationToken);
+        }
+
+        var tokens = await EnsureTokensAsync(cancellationToken);
+        var verified = tokenUse switch
+        {
+            "access" => await Pool.Verifier.VerifyAccessTokenAsync(tokens.AccessToken, cancellationToken),
+            "id" => await Pool.Verifier.VerifyIdTokenAsync(tokens.IdToken ?? throw new NotSignedInException($"User {_key}'s session has no ID token."), tokens.AccessToken, cancellationToken),
+            _ => throw new InvalidParameterException("tokenUse is 'access' or 'id'."),
+        };
+        return new VerifiedClaims(
+            verified.TokenUse == TokenUse.Id ? "id" : "access",
+            verified.Subject,
+            verified.Username,
+            verified.ClientId,
+            verified.ExpiresAt,
+            verified.Groups,
+            verified.Claims);
+    }
+
+    public async Task<SessionInfo> GetSessionAsync()
+    {
+        if (await RouteAsync(CancellationToken.None) is { } owner)
+        {
+            return await owner.GetSessionAsync();
+        }
+
+        var pending = State.Challenge is { } c
+            ? new PendingChallenge(c.Name, c.Parameters, ToAuthChallenge(c).RequiredAttributes, ToAuthChallenge(c).MfaChoices, c.ExpiresAt)
+            : null;
+        return new SessionInfo(State.Tokens is not null, State.Username, _key, State.Tokens?.ExpiresAt, State.Tokens?.RefreshToken is not null, pending, State.Device?.DeviceKey);
+    }
+
+    public async Task LogoutAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            await owner.LogoutAsync(cancellationToken);
+            return;
+        }
+
+        if (State.Tokens is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var tokens = await EnsureTokensAsync(cancellationToken);
+            await Pool.Client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = tokens.AccessToken }, cancellationToken);
+        }
+        catch (NotSignedInException)
+        {
+            // Nothing left to sign out of.
+        }
+        catch (NotAuthorizedException)
+        {
+            // Cognito already considers these tokens signed out.
+        }
+
+        // Cleared only after Cognito agreed: a failed sign-out keeps the session rather than leaking it.
+        await EndSessionAsync();
+        GrainLog.SignedOut(logger, _key);
+    }
+
+    public async Task RevokeSessionAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            await owner.RevokeSessionAsync(cancellationToken);
+            return;
+        }
+
+        if (State.Tokens is { RefreshToken: { } refresh })
+        {
+            await Pool.Client.RevokeTokenAsync(new RevokeTokenRequest { ClientId = Pool.App.ClientId, ClientSecret = Pool.App.ClientSecret, Token = refresh }, cancellationToken);
+        }
+
+        await EndSessionAsync();
+        GrainLog.SignedOut(logger, _key);
+    }
+}

@@ -1,0 +1,135 @@
+using Cognito.Client.Errors;
+using Cognito.Client.Model;
+using Cognito.IdentityProvider.Authentication;
+using Cognito.IdentityProvider.Errors;
+using Cognito.IdentityProvider.Model;
+using Cognito.IdentityProvider.Srp;
+
+namespace Cognito.Grains.Users;
+
+public sealed partial class CognitoUserGrain
+{
+    public async Task<SignInResult> AuthenticateAsync(string password, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.AuthenticateAsync(password, cancellationToken)
+            : await StartAsync(AuthFlowType.UserSrpAuth, password, null, cancellationToken);
+
+    public async Task<SignInResult> AdminAuthenticateAsync(string password, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.AdminAuthenticateAsync(password, cancellationToken)
+            : await StartAsync(AuthFlowType.AdminUserPasswordAuth, password, null, cancellationToken);
+
+    public async Task<SignInResult> AuthenticateWithFlowAsync(string authFlow, string? password, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.AuthenticateWithFlowAsync(authFlow, password, cancellationToken)
+            : await StartAsync(authFlow, password, null, cancellationToken);
+
+    public async Task<SignInResult> StartCustomAuthAsync(string? password = null, IReadOnlyDictionary<string, string>? clientMetadata = null, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.StartCustomAuthAsync(password, clientMetadata, cancellationToken)
+            : await StartAsync(AuthFlowType.CustomAuth, password, clientMetadata, cancellationToken);
+
+    private async Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    {
+        var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
+        var step = await Pool.Authenticator.StartAsync(flow, Username, password, device, clientMetadata, cancellationToken);
+        return await AcceptAsync(step, cancellationToken);
+    }
+
+    public async Task<SignInResult> RespondToNewPasswordAsync(string newPassword, IReadOnlyDictionary<string, string>? attributes = null, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.RespondToNewPasswordAsync(newPassword, attributes, attributeMap, cancellationToken)
+            : await AnswerAsync([ChallengeNameType.NewPasswordRequired], new NewPasswordAnswer(newPassword, AttributeMapping.ToCognito(attributes, attributeMap)), cancellationToken);
+
+    public async Task<SignInResult> RespondToMfaAsync(string code, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.RespondToMfaAsync(code, cancellationToken)
+            : await AnswerAsync([ChallengeNameType.SmsMfa, ChallengeNameType.SoftwareTokenMfa, ChallengeNameType.EmailOtp, ChallengeNameType.SmsOtp], new MfaCodeAnswer(code), cancellationToken);
+
+    public async Task<SignInResult> SelectMfaTypeAsync(string mfaType, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.SelectMfaTypeAsync(mfaType, cancellationToken)
+            : await AnswerAsync([ChallengeNameType.SelectMfaType], new SelectMfaTypeAnswer(mfaType), cancellationToken);
+
+    public async Task<string> BeginMfaSetupAsync(CancellationToken cancellationToken = default)
+    {
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.BeginMfaSetupAsync(cancellationToken);
+        }
+
+        var pending = PendingFor([ChallengeNameType.MfaSetup]);
+        var (secret, next) = await Pool.Authenticator.BeginSoftwareTokenSetupAsync(ToAuthChallenge(pending), cancellationToken);
+        State.Challenge = pending with { Session = next.Session, ExpiresAt = next.ExpiresAt };
+        await SaveAsync();
+        return secret;
+    }
+
+    public async Task<SignInResult> CompleteMfaSetupAsync(string code, string? friendlyDeviceName = null, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.CompleteMfaSetupAsync(code, friendlyDeviceName, cancellationToken)
+            : await AnswerAsync([ChallengeNameType.MfaSetup], new MfaSetupAnswer(code, friendlyDeviceName), cancellationToken);
+
+    public async Task<SignInResult> RespondToCustomChallengeAsync(string answer, IReadOnlyDictionary<string, string>? extra = null, CancellationToken cancellationToken = default) =>
+        await RouteAsync(cancellationToken) is { } owner
+            ? await owner.RespondToCustomChallengeAsync(answer, extra, cancellationToken)
+            : await AnswerAsync([ChallengeNameType.CustomChallenge], new CustomChallengeAnswer(answer, extra), cancellationToken);
+
+    public async Task<SignInResult> SignInWithTokensAsync(TokenSet tokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.SignInWithTokensAsync(tokens, cancellationToken);
+        }
+
+        // Tokens from elsewhere are trusted only once their signature, issuer, client and lifetime check out.
+        var access = await Pool.Verifier.VerifyAccessTokenAsync(tokens.AccessToken, cancellationToken);
+        if (tokens.IdToken is { } idToken)
+        {
+            var id = await Pool.Verifier.VerifyIdTokenAsync(idToken, tokens.AccessToken, cancellationToken);
+            if (id.Subject != access.Subject)
+            {
+                throw new InvalidParameterException("The ID and access tokens belong to different users.");
+            }
+        }
+
+        var username = access.Username ?? throw new InvalidParameterException("The access token names no username.");
+        var step = new AuthSucceeded(new CognitoTokens(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, access.ExpiresAt, tokens.TokenType), username);
+        return await AcceptAsync(step, cancellationToken);
+    }
+
+    private async Task<SignInResult> AnswerAsync(string[] expected, ChallengeAnswer answer, CancellationToken cancellationToken)
+    {
+        var pending = PendingFor(expected);
+        var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
+        AuthStep step;
+        try
+        {
+            step = await Pool.Authenticator.RespondAsync(ToAuthChallenge(pending), answer, device, cancellationToken);
+        }
+        catch (NotAuthorizedException)
+        {
+            // The challenge's session is spent or expired: the sign-in must start again.
+            State.Challenge = null;
+            await SaveAsync();
+            throw;
+        }
+
+        return await AcceptAsync(step, cancellationToken);
+    }
+
+    private StoredChallenge PendingFor(string[] expected)
+    {
+        var pending = State.Challenge ?? throw new NoPendingChallengeException($"User {_key} is not waiting for a challenge answer: sign in first.");
+        if (!expected.Contains(pending.Name))
+        {
+            throw new NoPendingChallengeException($"User {_key} is waiting for {pending.Name}, not {string.Join(" or ", expected)}.");
+        }
+
+        return pending;
+    }
+
+    private static AuthChallenge ToAuthChallenge(StoredChallenge pending) =>
+        new(pending.Name, pending.Session, pending.Username, pending.Parameters, pending.Admin, pending.ExpiresAt);
+}

@@ -1,0 +1,63 @@
+namespace Cognito.Grains.Users;
+
+/// <summary>
+/// What a user's grain persists: the session it owns (or the grain that owns it), a pending
+/// challenge, and a remembered device. Type names are pinned with aliases so stored state
+/// survives refactoring. It holds refresh tokens and a device secret: use a storage provider you trust.
+/// </summary>
+[GenerateSerializer, Alias("Cognito.UserSessionState")]
+public sealed class UserSessionState
+{
+    /// <summary>The internal username, once Cognito told it.</summary>
+    [Id(0)]
+    public string? Username { get; set; }
+
+    /// <summary>Set when another grain owns this user's session (this key is an alias or another spelling).</summary>
+    [Id(1)]
+    public string? OwnerKey { get; set; }
+
+    [Id(2)]
+    public StoredTokens? Tokens { get; set; }
+
+    [Id(3)]
+    public StoredChallenge? Challenge { get; set; }
+
+    [Id(4)]
+    public StoredDevice? Device { get; set; }
+
+    /// <summary>The device Cognito reported at the last sign-in, until it is remembered.</summary>
+    [Id(5)]
+    public StoredDevice? NewDevice { get; set; }
+}
+
+[GenerateSerializer, Alias("Cognito.StoredTokens")]
+public sealed record StoredTokens(
+    [property: Id(0)] string AccessToken,
+    [property: Id(1)] string? IdToken,
+    [property: Id(2)] string? RefreshToken,
+    [property: Id(3)] DateTimeOffset ExpiresAt,
+    [property: Id(4)] string TokenType)
+{
+    public override string ToString() => $"StoredTokens {{ ExpiresAt = {ExpiresAt:O} }}";
+}
+
+[GenerateSerializer, Alias("Cognito.StoredChallenge")]
+public sealed record StoredChallenge(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Session,
+    [property: Id(2)] string Username,
+    [property: Id(3)] Dictionary<string, string> Parameters,
+    [property: Id(4)] bool Admin,
+    [property: Id(5)] DateTimeOffset ExpiresAt)
+{
+    public override string ToString() => $"StoredChallenge {{ Name = {Name}, Username = {Username}, ExpiresAt = {ExpiresAt:O} }}";
+}
+
+[GenerateSerializer, Alias("Cognito.StoredDevice")]
+public sealed record StoredDevice(
+    [property: Id(0)] string DeviceKey,
+    [property: Id(1)] string DeviceGroupKey,
+    [property: Id(2)] string? DevicePassword)
+{
+    public override string ToString() => $"StoredDevice {{ DeviceKey = {DeviceKey} }}";
+}
