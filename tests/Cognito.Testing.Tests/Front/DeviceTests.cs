@@ -112,10 +112,12 @@ public sealed class DeviceTests(SrpFrontFixture fixture)
         Assert.Equal("ResourceNotFoundException", (await Raw.FailsAsync("GetDevice", new JsonObject { ["AccessToken"] = otherToken, ["DeviceKey"] = keys[1] })).Type);
     }
 
-    [Fact]
-    public async Task A_remembered_device_skips_mfa_while_a_new_one_answers_it_and_is_then_issued()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_remembered_device_skips_mfa_while_a_new_one_answers_it_and_is_then_issued(bool withSecret)
     {
-        var pool = await fixture.CreatePoolAsync(mfaConfiguration: "OPTIONAL");
+        var pool = await fixture.CreatePoolAsync(withSecret, mfaConfiguration: "OPTIONAL");
         fixture.Front.TrackDevices(pool.UserPoolId);
         var username = await fixture.CreateUserAsync(pool);
         var first = (await new SrpLogin(Raw, pool).LoginAsync(username))["AuthenticationResult"]!.AsObject();
@@ -128,14 +130,30 @@ public sealed class DeviceTests(SrpFrontFixture fixture)
         await client.SetUserMFAPreferenceAsync(new SetUserMFAPreferenceRequest { AccessToken = accessToken, SoftwareTokenMfaSettings = new SoftwareTokenMfaSettingsType { Enabled = true, PreferredMfa = true } });
 
         // Without the device: cognito-local's MFA challenge, answered through the front, then a new device.
-        var mfa = await new SrpLogin(Raw, pool).LoginAsync(username);
+        var login = new SrpLogin(Raw, pool);
+        var mfa = await login.LoginAsync(username);
         Assert.Equal("SOFTWARE_TOKEN_MFA", mfa["ChallengeName"]!.GetValue<string>());
+        var responses = new JsonObject { ["USERNAME"] = username, ["SOFTWARE_TOKEN_MFA_CODE"] = Totp.Code(association.SecretCode!) };
+        if (login.SecretHash(username) is { } hash)
+        {
+            // cognito-local never checks it; the front does, over the internal username.
+            var wrong = await Raw.FailsAsync("RespondToAuthChallenge", new JsonObject
+            {
+                ["ChallengeName"] = "SOFTWARE_TOKEN_MFA",
+                ["ClientId"] = pool.ClientId,
+                ["Session"] = mfa["Session"]!.GetValue<string>(),
+                ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = username, ["SOFTWARE_TOKEN_MFA_CODE"] = "000000", ["SECRET_HASH"] = login.SecretHash("someone-else") },
+            });
+            Assert.Equal($"Unable to verify secret hash for client {pool.ClientId}", wrong.ErrorMessage);
+            responses["SECRET_HASH"] = hash;
+        }
+
         var answered = await Raw.CallAsync("RespondToAuthChallenge", new JsonObject
         {
             ["ChallengeName"] = "SOFTWARE_TOKEN_MFA",
             ["ClientId"] = pool.ClientId,
             ["Session"] = mfa["Session"]!.GetValue<string>(),
-            ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = username, ["SOFTWARE_TOKEN_MFA_CODE"] = Totp.Code(association.SecretCode!) },
+            ["ChallengeResponses"] = responses,
         });
         Assert.NotNull(answered["AuthenticationResult"]!["NewDeviceMetadata"]?["DeviceKey"]);
 

@@ -255,17 +255,21 @@ public sealed class SrpProofTests(SrpFrontFixture fixture)
         await new SrpLogin(Raw, pool).LoginAsync(username, admin);
     }
 
-    [Fact]
-    public async Task A_temporary_password_leads_to_NEW_PASSWORD_REQUIRED_whose_answer_passes_through_and_sets_the_verifier()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_temporary_password_leads_to_NEW_PASSWORD_REQUIRED_whose_answer_passes_through_and_sets_the_verifier(bool admin)
     {
         var pool = await fixture.CreatePoolAsync();
         var username = fixture.UniqueName("tmp");
         await Raw.CallAsync("AdminCreateUser", new JsonObject { ["UserPoolId"] = pool.UserPoolId, ["Username"] = username, ["TemporaryPassword"] = "Temp0rary!Pass", ["MessageAction"] = "SUPPRESS" });
 
-        var challenge = await new SrpLogin(Raw, pool).LoginAsync(username, "Temp0rary!Pass");
+        var login = new SrpLogin(Raw, pool, admin);
+        var challenge = await login.LoginAsync(username, "Temp0rary!Pass");
         Assert.Equal("NEW_PASSWORD_REQUIRED", challenge["ChallengeName"]!.GetValue<string>());
 
-        var answered = await Raw.CallAsync("RespondToAuthChallenge", new JsonObject
+        // cognito-local has no AdminRespondToAuthChallenge: the front hands it RespondToAuthChallenge.
+        var answered = await login.RespondAsync(new JsonObject
         {
             ["ChallengeName"] = "NEW_PASSWORD_REQUIRED",
             ["ClientId"] = pool.ClientId,
@@ -273,7 +277,7 @@ public sealed class SrpProofTests(SrpFrontFixture fixture)
             ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = username, ["NEW_PASSWORD"] = Password },
         });
         var refreshToken = answered["AuthenticationResult"]!["RefreshToken"]!.GetValue<string>();
-        await new SrpLogin(Raw, pool).LoginAsync(username, Password);
+        await new SrpLogin(Raw, pool, admin).LoginAsync(username, Password);
 
         // cognito-local never stores the refresh token of a challenge login; through the front it refreshes.
         var refreshed = await Raw.CallAsync("InitiateAuth", new JsonObject

@@ -41,7 +41,7 @@ public sealed record DeviceSecret(string DeviceKey, string DeviceGroupKey, strin
             ["ChallengeName"] = "DEVICE_SRP_AUTH",
             ["ClientId"] = pool.ClientId,
             ["Session"] = deviceSrpAuth["Session"]!.GetValue<string>(),
-            ["ChallengeResponses"] = new JsonObject { ["USERNAME"] = username, ["DEVICE_KEY"] = DeviceKey, ["SRP_A"] = srp.SrpA },
+            ["ChallengeResponses"] = WithSecretHash(new JsonObject { ["USERNAME"] = username, ["DEVICE_KEY"] = DeviceKey, ["SRP_A"] = srp.SrpA }, pool, username),
         });
         Assert.Equal("DEVICE_PASSWORD_VERIFIER", verifierChallenge["ChallengeName"]!.GetValue<string>());
         var parameters = verifierChallenge["ChallengeParameters"]!.AsObject();
@@ -54,15 +54,28 @@ public sealed record DeviceSecret(string DeviceKey, string DeviceGroupKey, strin
             ["ChallengeName"] = "DEVICE_PASSWORD_VERIFIER",
             ["ClientId"] = pool.ClientId,
             ["Session"] = verifierChallenge["Session"]!.GetValue<string>(),
-            ["ChallengeResponses"] = new JsonObject
-            {
-                ["USERNAME"] = username,
-                ["DEVICE_KEY"] = DeviceKey,
-                ["PASSWORD_CLAIM_SECRET_BLOCK"] = secretBlock,
-                ["TIMESTAMP"] = timestamp,
-                ["PASSWORD_CLAIM_SIGNATURE"] = signature,
-            },
+            ["ChallengeResponses"] = WithSecretHash(
+                new JsonObject
+                {
+                    ["USERNAME"] = username,
+                    ["DEVICE_KEY"] = DeviceKey,
+                    ["PASSWORD_CLAIM_SECRET_BLOCK"] = secretBlock,
+                    ["TIMESTAMP"] = timestamp,
+                    ["PASSWORD_CLAIM_SIGNATURE"] = signature,
+                },
+                pool,
+                username),
         });
+    }
+
+    private static JsonObject WithSecretHash(JsonObject responses, TestPool pool, string username)
+    {
+        if (pool.ClientSecret is not null)
+        {
+            responses["SECRET_HASH"] = Cognito.IdentityProvider.Security.SecretHash.Compute(username, pool.ClientId, pool.ClientSecret);
+        }
+
+        return responses;
     }
 
     public override string ToString() => $"DeviceSecret {{ DeviceKey = {DeviceKey}, DeviceGroupKey = {DeviceGroupKey}, DevicePassword = *** }}";

@@ -4,8 +4,11 @@ using Cognito.Testing.SrpFront;
 
 namespace Cognito.Testing.Tests.Support;
 
-/// <summary>A USER_SRP_AUTH login through the front in raw calls, each step open to bending.</summary>
-public sealed class SrpLogin(RawCognito raw, TestPool pool)
+/// <summary>
+/// A USER_SRP_AUTH login through the front in raw calls, each step open to bending; with
+/// <paramref name="admin"/>, through AdminInitiateAuth and AdminRespondToAuthChallenge.
+/// </summary>
+public sealed class SrpLogin(RawCognito raw, TestPool pool, bool admin = false)
 {
     private readonly SrpTestClient _srp = new();
 
@@ -25,7 +28,7 @@ public sealed class SrpLogin(RawCognito raw, TestPool pool)
             parameters["DEVICE_KEY"] = deviceKey;
         }
 
-        return raw.CallAsync("InitiateAuth", new JsonObject { ["AuthFlow"] = "USER_SRP_AUTH", ["ClientId"] = pool.ClientId, ["AuthParameters"] = parameters });
+        return raw.CallAsync(admin ? "AdminInitiateAuth" : "InitiateAuth", WithPool(new JsonObject { ["AuthFlow"] = "USER_SRP_AUTH", ["ClientId"] = pool.ClientId, ["AuthParameters"] = parameters }));
     }
 
     /// <summary>The PASSWORD_VERIFIER answer; every part can be bent by the test.</summary>
@@ -65,7 +68,21 @@ public sealed class SrpLogin(RawCognito raw, TestPool pool)
             request["Session"] = challenge["Session"]!.GetValue<string>();
         }
 
-        return raw.CallAsync("RespondToAuthChallenge", request);
+        return RespondAsync(request);
+    }
+
+    /// <summary>Any challenge answer, through the same (admin or not) operation as the login.</summary>
+    public Task<JsonObject> RespondAsync(JsonObject request) =>
+        raw.CallAsync(admin ? "AdminRespondToAuthChallenge" : "RespondToAuthChallenge", WithPool(request));
+
+    private JsonObject WithPool(JsonObject request)
+    {
+        if (admin)
+        {
+            request["UserPoolId"] = pool.UserPoolId;
+        }
+
+        return request;
     }
 
     public async Task<JsonObject> LoginAsync(string typedName, string password = CognitoLocalFixture.DefaultPassword, string? deviceKey = null) =>
