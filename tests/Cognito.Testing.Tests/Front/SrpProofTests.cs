@@ -142,6 +142,19 @@ public sealed class SrpProofTests(SrpFrontFixture fixture)
     }
 
     [Fact]
+    public async Task A_disabled_user_cannot_log_in_with_srp()
+    {
+        var pool = await fixture.CreatePoolAsync();
+        var username = await fixture.CreateUserAsync(pool);
+        await Raw.CallAsync("AdminDisableUser", new JsonObject { ["UserPoolId"] = pool.UserPoolId, ["Username"] = username });
+        var disabled = await Assert.ThrowsAsync<CognitoCallException>(() => new SrpLogin(Raw, pool).InitiateAsync(username));
+        Assert.Equal(("NotAuthorizedException", "User is disabled."), (disabled.Type, disabled.ErrorMessage));
+
+        await Raw.CallAsync("AdminEnableUser", new JsonObject { ["UserPoolId"] = pool.UserPoolId, ["Username"] = username });
+        await new SrpLogin(Raw, pool).LoginAsync(username);
+    }
+
+    [Fact]
     public async Task Timestamp_must_be_exact_and_within_five_minutes_of_the_fronts_clock()
     {
         // A front of its own whose clock stands on a single-digit day, where "07" bugs show.

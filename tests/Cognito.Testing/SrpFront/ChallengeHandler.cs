@@ -32,7 +32,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
         var session = body.Str("Session") ?? state.Sessions.SessionOfSecretBlock(secretBlockText);
         var pending = state.Sessions.Peek<PasswordVerifierChallenge>(session)
             ?? throw state.Reject("PASSWORD_VERIFIER answered with an unknown, used or expired session.", CognitoFault.NotAuthorized(InvalidSession));
-        var client = await ClientOfAsync(request, pending);
+        var client = await ClientOfAsync(request, pending, cancellationToken);
 
         // A DEVICE_KEY in the answer replaces the one sent to InitiateAuth; present but null means "none".
         var deviceKey = responses.Has("DEVICE_KEY") ? responses.Str("DEVICE_KEY") : pending.DeviceKey;
@@ -86,7 +86,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
         var responses = body.Obj("ChallengeResponses") ?? throw CognitoFault.MissingParameter("ChallengeResponses");
         var pending = state.Sessions.Take<DeviceSrpChallenge>(body.Str("Session"))
             ?? throw state.Reject("DEVICE_SRP_AUTH answered with an unknown, used or expired session.", CognitoFault.NotAuthorized(InvalidSession));
-        var client = await ClientOfAsync(request, pending);
+        var client = await ClientOfAsync(request, pending, cancellationToken);
         state.VerifySecretHash(client, pending.Username, responses.Str("SECRET_HASH"));
         if (responses.Str("USERNAME") != pending.Username)
         {
@@ -145,7 +145,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
         var responses = body.Obj("ChallengeResponses") ?? throw CognitoFault.MissingParameter("ChallengeResponses");
         var pending = state.Sessions.Take<DevicePasswordVerifierChallenge>(body.Str("Session"))
             ?? throw state.Reject("DEVICE_PASSWORD_VERIFIER answered with an unknown, used or expired session.", CognitoFault.NotAuthorized(InvalidSession));
-        var client = await ClientOfAsync(request, pending);
+        var client = await ClientOfAsync(request, pending, cancellationToken);
         state.VerifySecretHash(client, pending.Username, responses.Str("SECRET_HASH"));
         if (responses.Str("DEVICE_KEY") != pending.DeviceKey)
         {
@@ -242,7 +242,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
         }
     }
 
-    private async Task<AppClientInfo> ClientOfAsync(FrontRequest request, PendingChallenge pending)
+    private async Task<AppClientInfo> ClientOfAsync(FrontRequest request, PendingChallenge pending, CancellationToken cancellationToken)
     {
         var clientId = request.Body.Required("ClientId");
         if (clientId != pending.ClientId)
@@ -250,7 +250,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
             throw state.Reject($"{request.Body.Str("ChallengeName")}: the session belongs to another app client.", CognitoFault.NotAuthorized(InvalidSession));
         }
 
-        return await state.Directory.GetClientAsync(clientId, CancellationToken.None);
+        return await state.Directory.GetClientAsync(clientId, cancellationToken);
     }
 
     private DateTimeOffset Expiry() => state.Clock.GetUtcNow() + state.Options.SessionLifetime;

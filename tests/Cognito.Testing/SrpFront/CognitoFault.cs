@@ -16,23 +16,6 @@ public sealed class CognitoFault : Exception
         Status = status;
     }
 
-    public CognitoFault()
-        : this("InternalErrorException", "Internal error.", 500)
-    {
-    }
-
-    public CognitoFault(string message)
-        : this("InternalErrorException", message, 500)
-    {
-    }
-
-    public CognitoFault(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Type = "InternalErrorException";
-        Status = 500;
-    }
-
     public string Type { get; }
 
     public int Status { get; }

@@ -24,7 +24,7 @@ internal sealed class DeviceHandler(FrontState state)
             "ListDevices" or "AdminListDevices" => List(pool, username, body),
             "UpdateDeviceStatus" or "AdminUpdateDeviceStatus" => UpdateStatus(pool, username, body),
             "ForgetDevice" or "AdminForgetDevice" => Forget(pool, username, body),
-            _ => throw new CognitoFault($"{request.Operation} is not a device operation."),
+            _ => throw new CognitoFault("InternalErrorException", $"{request.Operation} is not a device operation.", 500),
         };
     }
 

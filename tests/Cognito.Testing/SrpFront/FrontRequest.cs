@@ -6,4 +6,7 @@ namespace Cognito.Testing.SrpFront;
 internal sealed record FrontRequest(string Operation, JsonObject Body, byte[] RawBody, IReadOnlyList<KeyValuePair<string, string[]>> Headers, string? SourceIp)
 {
     public bool IsAdmin => Operation.StartsWith("Admin", StringComparison.Ordinal);
+
+    // The body may carry passwords: never print it.
+    public override string ToString() => $"FrontRequest {{ Operation = {Operation}, SourceIp = {SourceIp} }}";
 }

@@ -13,7 +13,7 @@ internal sealed class FrontState
         Upstream = upstream;
         Directory = new PoolDirectory(upstream, options);
         Credentials = new CredentialStore();
-        Users = new UserResolver(upstream, Credentials);
+        Users = new UserResolver(upstream);
         Devices = new DeviceRegistry();
         Sessions = new ChallengeSessions(options.TimeProvider);
         Logins = new UpstreamLogins();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
@@ -32,7 +33,7 @@ internal sealed class LoginHandler(FrontState state, LoginResults results, Refre
         var srpA = parameters.Required("SRP_A");
         state.VerifySecretHash(client, typed, parameters.Str("SECRET_HASH"));
 
-        System.Numerics.BigInteger publicA;
+        BigInteger publicA;
         try
         {
             publicA = SrpGroup.FromHex(srpA);
@@ -48,9 +49,16 @@ internal sealed class LoginHandler(FrontState state, LoginResults results, Refre
         }
 
         var pool = await state.Directory.GetPoolAsync(client.UserPoolId, cancellationToken);
-        var username = await state.Users.ResolveLoginAsync(pool, typed, cancellationToken);
-        var phantom = username is null;
-        System.Numerics.BigInteger salt, verifier;
+        var user = await state.Users.ResolveLoginAsync(pool, typed, cancellationToken);
+        var phantom = user is null;
+        var username = user?.Username;
+        BigInteger salt, verifier;
+        if (user is { Enabled: false })
+        {
+            // cognito-local would let a disabled user in; Cognito does not.
+            throw state.Reject($"'{user.Username}' is disabled.", CognitoFault.NotAuthorized("User is disabled."));
+        }
+
         if (username is null)
         {
             if (!client.PreventUserExistenceErrors)
@@ -61,7 +69,7 @@ internal sealed class LoginHandler(FrontState state, LoginResults results, Refre
             // Cognito hides that the user does not exist: a challenge that no password can answer.
             username = typed;
             salt = SrpGroup.ToUnsigned(RandomNumberGenerator.GetBytes(16));
-            verifier = System.Numerics.BigInteger.ModPow(SrpGroup.G, SrpGroup.RandomExponent(32), SrpGroup.N);
+            verifier = BigInteger.ModPow(SrpGroup.G, SrpGroup.RandomExponent(32), SrpGroup.N);
         }
         else
         {

@@ -72,7 +72,7 @@ internal sealed class RefreshHandler(FrontState state)
         }
 
         var answer = await state.Upstream.CallAsync("InitiateAuth", upstreamRequest, cancellationToken);
-        var result = answer.Obj("AuthenticationResult") ?? throw new CognitoFault("cognito-local answered a refresh without AuthenticationResult.");
+        var result = answer.Obj("AuthenticationResult") ?? throw new CognitoFault("InternalErrorException", "cognito-local answered a refresh without AuthenticationResult.", 500);
         state.Ledger.Observe(result);
         result["RefreshToken"] = rotation.Enabled && token.UserPoolId is { } pool && token.Username is { } user
             ? state.RefreshTokens.Issue(token.Upstream, pool, user)

@@ -85,10 +85,11 @@ public sealed class SrpFront : IAsyncDisposable
         return front;
     }
 
-    /// <summary>Turns device tracking on for a pool (as a DeviceConfiguration would), or off with null.</summary>
+    /// <summary>Turns device tracking on for a pool, as a DeviceConfiguration would.</summary>
     public void TrackDevices(string userPoolId, bool rememberOnUserPromptOnly = false) =>
         _state.Directory.SetDeviceTracking(userPoolId, new DeviceTrackingMode(rememberOnUserPromptOnly));
 
+    /// <summary>Back to the pool's own DeviceConfiguration and <see cref="SrpFrontOptions.DeviceTracking"/>.</summary>
     public void StopTrackingDevices(string userPoolId) => _state.Directory.SetDeviceTracking(userPoolId, null);
 
     /// <summary>Turns refresh-token rotation on for an app client (as RefreshTokenRotation.Feature = ENABLED would).</summary>
@@ -107,20 +108,20 @@ public sealed class SrpFront : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
-        var headers = context.Request.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.Select(v => v ?? string.Empty).ToArray())).ToList();
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != "/" || !target.StartsWith(TargetPrefix, StringComparison.Ordinal))
-        {
-            var pathAndQuery = context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
-            await WriteAsync(context, FrontReply.Of(await _state.Upstream.ForwardAsync(context.Request.Method, pathAndQuery, headers, body, cancellationToken)));
-            return;
-        }
-
-        var operation = target[TargetPrefix.Length..];
-        Increment(operation);
         try
         {
+            var body = await ReadBodyAsync(context.Request, cancellationToken);
+            var headers = context.Request.Headers.Select(h => new KeyValuePair<string, string[]>(h.Key, h.Value.Select(v => v ?? string.Empty).ToArray())).ToList();
+            var target = context.Request.Headers["X-Amz-Target"].ToString();
+            if (!HttpMethods.IsPost(context.Request.Method) || context.Request.Path != "/" || !target.StartsWith(TargetPrefix, StringComparison.Ordinal))
+            {
+                var pathAndQuery = context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
+                await WriteAsync(context, FrontReply.Of(await _state.Upstream.ForwardAsync(context.Request.Method, pathAndQuery, headers, body, cancellationToken)));
+                return;
+            }
+
+            var operation = target[TargetPrefix.Length..];
+            Increment(operation);
             var json = JsonFields.ParseObject(body);
             if ((json.Str("AuthFlow") ?? json.Str("ChallengeName")) is { } detail)
             {
