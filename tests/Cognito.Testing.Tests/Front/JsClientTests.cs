@@ -82,6 +82,8 @@ public sealed class JsClientTests(SrpFrontFixture fixture)
             Scenario("second", pool, username, Password, "login", "refresh", "getUser"),
             Scenario("forget", pool, username, Password, "login", "forgetDevice"),
             Scenario("after-forget", pool, username, Password, "login"),
+            Scenario("forget-on-server", pool, username, Password, "login", "forgetOnServer"),
+            Scenario("stale", pool, username, Password, "login"),
             Scenario("opt-in", optInPool, optInUser, Password, "login", "remember"),
             Scenario("opt-in-again", optInPool, optInUser, Password, "login"));
 
@@ -103,7 +105,15 @@ public sealed class JsClientTests(SrpFrontFixture fixture)
         var afterForget = Step(results, "after-forget", 0);
         Assert.True(afterForget["ok"]!.GetValue<bool>(), afterForget.ToJsonString() + Rejections());
         Assert.NotEqual(deviceKey, afterForget["deviceKey"]!.GetValue<string>());
-        Assert.Equal([afterForget["deviceKey"]!.GetValue<string>()], Front.DevicesOf(pool.UserPoolId, username).Select(d => d.DeviceKey));
+
+        // A device forgotten behind the client's back: the front answers ResourceNotFoundException
+        // without using up the session, the client retries without DEVICE_KEY and gets a new device.
+        Assert.True(Step(results, "forget-on-server", 1)["ok"]!.GetValue<bool>(), Step(results, "forget-on-server", 1).ToJsonString());
+        var stale = Step(results, "stale", 0);
+        Assert.True(stale["ok"]!.GetValue<bool>(), stale.ToJsonString() + Rejections());
+        Assert.NotEqual(afterForget["deviceKey"]!.GetValue<string>(), stale["deviceKey"]!.GetValue<string>());
+        Assert.Contains(Front.Rejections, r => r.Contains($"DEVICE_KEY {afterForget["deviceKey"]!.GetValue<string>()} is not a device", StringComparison.Ordinal));
+        Assert.Equal([stale["deviceKey"]!.GetValue<string>()], Front.DevicesOf(pool.UserPoolId, username).Select(d => d.DeviceKey));
 
         // Opt-in pools: the device is confirmed but remembered only once the user says so.
         var optIn = Step(results, "opt-in", 0);
@@ -111,8 +121,8 @@ public sealed class JsClientTests(SrpFrontFixture fixture)
         Assert.True(Step(results, "opt-in", 1)["ok"]!.GetValue<bool>());
         Assert.True(Step(results, "opt-in-again", 0)["ok"]!.GetValue<bool>(), Step(results, "opt-in-again", 0).ToJsonString() + Rejections());
 
-        // Device SRP ran for "second", "forget" and "opt-in-again" ("after-forget" had no device any more).
-        Assert.Equal(deviceRoundsBefore + 3, Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"));
+        // Device SRP ran for "second", "forget", "forget-on-server" and "opt-in-again" ("after-forget" and "stale" had no device).
+        Assert.Equal(deviceRoundsBefore + 4, Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"));
     }
 
     [Fact]

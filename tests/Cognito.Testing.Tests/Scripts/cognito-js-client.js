@@ -57,6 +57,9 @@ function runStep(step, user, scenario, Cognito) {
       return new Promise(resolve => user.listDevices(10, null, callbacks(resolve, data => ({ devices: data.Devices }))));
     case 'forgetDevice':
       return new Promise(resolve => user.forgetDevice(callbacks(resolve)));
+    case 'forgetOnServer':
+      // Forgets the device at the server only: the client keeps it cached, as after an admin's ForgetDevice.
+      return new Promise(resolve => user.forgetSpecificDevice(user.deviceKey, callbacks(resolve)));
     case 'globalSignOut':
       return new Promise(resolve => user.globalSignOut(callbacks(resolve)));
     case 'refresh':

@@ -9,10 +9,11 @@ internal sealed class UpstreamClient(HttpClient http, Uri baseUrl)
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
 
-    // Hop-by-hop and framing headers belong to each connection, not to the message.
+    // Hop-by-hop and framing headers belong to each connection, not to the message; and answers
+    // must come back uncompressed, since the front reads some of them.
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Content-Length", "Expect",
+        "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection", "Content-Length", "Expect", "Accept-Encoding",
     };
 
     public Uri BaseUrl => baseUrl;
