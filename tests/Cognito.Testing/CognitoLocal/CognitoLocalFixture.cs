@@ -23,9 +23,9 @@ public class CognitoLocalFixture : IAsyncLifetime
 
     public static AWSCredentials DummyCredentials { get; } = new BasicAWSCredentials("AKIDLOCAL", "local-secret-key");
 
-    public async Task InitializeAsync() => _server = await CognitoLocalServer.StartAsync();
+    public virtual async Task InitializeAsync() => _server = await CognitoLocalServer.StartAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_server is not null)
         {
@@ -35,9 +35,12 @@ public class CognitoLocalFixture : IAsyncLifetime
         Http.Dispose();
     }
 
+    /// <summary>Where the fixture's clients (and so its pool and user helpers) send calls: the emulator, or a front before it.</summary>
+    public virtual Uri ServiceUrl => Server.Url;
+
     public CognitoIdentityProviderOptions Options(string? userPoolId = null) => new()
     {
-        ServiceUrl = Server.Url,
+        ServiceUrl = ServiceUrl,
         Region = "local",
         UserPoolId = userPoolId,
         Credentials = DummyCredentials,

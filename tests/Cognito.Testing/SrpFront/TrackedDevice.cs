@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Nodes;
+
+namespace Cognito.Testing.SrpFront;
+
+/// <summary>
+/// A device the front issued in NewDeviceMetadata. It is confirmed once ConfirmDevice gave its
+/// verifier (<see cref="Salt"/> as the client's bytes, <see cref="Verifier"/> = g^x_dev mod N).
+/// </summary>
+public sealed record TrackedDevice(string UserPoolId, string Username, string DeviceKey, string DeviceGroupKey, DateTimeOffset Created)
+{
+    private const string NameMember = "Name";
+    private const string ValueMember = "Value";
+
+    public byte[]? Salt { get; init; }
+
+    public BigInteger? Verifier { get; init; }
+
+    public string? Name { get; init; }
+
+    public bool Remembered { get; init; }
+
+    public string? LastIp { get; init; }
+
+    public DateTimeOffset LastModified { get; init; } = Created;
+
+    public DateTimeOffset? LastAuthenticated { get; init; }
+
+    public bool Confirmed => Verifier is not null;
+
+    /// <summary>The <c>DeviceType</c> shape of GetDevice and ListDevices.</summary>
+    public JsonObject ToJson()
+    {
+        var attributes = new JsonArray
+        {
+            Attribute("device_status", "valid"),
+            Attribute("dev:device_remembered_status", Remembered ? "remembered" : "not_remembered"),
+        };
+        if (Name is not null)
+        {
+            attributes.Add(Attribute("device_name", Name));
+        }
+
+        if (LastIp is not null)
+        {
+            attributes.Add(Attribute("last_ip_used", LastIp));
+        }
+
+        var json = new JsonObject
+        {
+            [nameof(DeviceKey)] = DeviceKey,
+            ["DeviceAttributes"] = attributes,
+            ["DeviceCreateDate"] = Epoch(Created),
+            ["DeviceLastModifiedDate"] = Epoch(LastModified),
+        };
+        if (LastAuthenticated is { } authenticated)
+        {
+            json["DeviceLastAuthenticatedDate"] = Epoch(authenticated);
+        }
+
+        return json;
+    }
+
+    // The AttributeType shape: {"Name": ..., "Value": ...}.
+    private static JsonObject Attribute(string attributeName, string attributeValue) => new() { [NameMember] = attributeName, [ValueMember] = attributeValue };
+
+    private static double Epoch(DateTimeOffset instant) => Math.Round(instant.ToUnixTimeMilliseconds() / 1000.0, 3);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"TrackedDevice {{ {UserPoolId}/{Username} {DeviceKey}, Confirmed = {Confirmed}, Remembered = {Remembered} }}");
+}
