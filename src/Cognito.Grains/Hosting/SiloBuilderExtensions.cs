@@ -1,3 +1,4 @@
+using Cognito.Client;
 using Cognito.Grains.Configuration;
 using Cognito.Grains.Pools;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class SiloBuilderExtensions
 
         options.ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CognitoSiloOptions>, CognitoSiloOptionsValidator>();
+        builder.Services.AddCognitoExceptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<CognitoPoolRegistry>();
         if (addMemoryStorage)

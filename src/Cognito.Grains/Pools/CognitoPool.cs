@@ -55,7 +55,8 @@ public sealed class CognitoPool : IDisposable
             ClockSkew = options.TokenLeeway,
         };
         verifierOptions.ClientIds.Add(options.ClientId);
-        Verifier = new CognitoTokenVerifier(verifierOptions, _http, timeProvider, loggerFactory.CreateLogger<CognitoTokenVerifier>());
+        // exp and iat are instants on Cognito's clock: they are checked against real time, whatever clock schedules the grains.
+        Verifier = new CognitoTokenVerifier(verifierOptions, _http, TimeProvider.System, loggerFactory.CreateLogger<CognitoTokenVerifier>());
     }
 
     public string Name { get; }

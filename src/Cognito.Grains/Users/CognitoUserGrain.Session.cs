@@ -47,7 +47,7 @@ public sealed partial class CognitoUserGrain
         var verified = tokenUse switch
         {
             "access" => await Pool.Verifier.VerifyAccessTokenAsync(tokens.AccessToken, cancellationToken),
-            "id" => await Pool.Verifier.VerifyIdTokenAsync(tokens.IdToken ?? throw new NotSignedInException($"User {_key}'s session has no ID token."), tokens.AccessToken, cancellationToken),
+            "id" => await Pool.Verifier.VerifyIdTokenAsync(tokens.IdToken ?? throw new NotSignedInException($"User {_key}'s session has no ID token."), cancellationToken),
             _ => throw new InvalidParameterException("tokenUse is 'access' or 'id'."),
         };
         return new VerifiedClaims(

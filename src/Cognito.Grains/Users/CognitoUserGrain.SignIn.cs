@@ -87,7 +87,8 @@ public sealed partial class CognitoUserGrain
         var access = await Pool.Verifier.VerifyAccessTokenAsync(tokens.AccessToken, cancellationToken);
         if (tokens.IdToken is { } idToken)
         {
-            var id = await Pool.Verifier.VerifyIdTokenAsync(idToken, tokens.AccessToken, cancellationToken);
+            // Tokens from InitiateAuth carry no at_hash (only hosted-UI ones do): the subjects bind them.
+            var id = await Pool.Verifier.VerifyIdTokenAsync(idToken, cancellationToken);
             if (id.Subject != access.Subject)
             {
                 throw new InvalidParameterException("The ID and access tokens belong to different users.");

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cognito.Client;
+
+/// <summary>Client-side registration: <c>builder.UseOrleansClient(client => client.AddCognitoClient())</c>.</summary>
+public static class ClientBuilderExtensions
+{
+    public static IClientBuilder AddCognitoClient(this IClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddCognitoExceptions();
+        return builder;
+    }
+}

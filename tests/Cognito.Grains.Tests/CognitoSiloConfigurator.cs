@@ -1,0 +1,19 @@
+using Cognito.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Cognito.Grains.Tests;
+
+/// <summary>The test silos: the Cognito grains configured from the cluster's configuration, on the fixture's fake clock.</summary>
+public sealed class CognitoSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        var clock = FakeClocks.Get(siloBuilder.Configuration[FakeClocks.ConfigurationKey]!);
+        siloBuilder.Services.AddSingleton<TimeProvider>(clock);
+        // Membership and messaging keep real time; only the grains' clock is fake.
+        siloBuilder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        siloBuilder.AddCognito(siloBuilder.Configuration.GetSection("Cognito"));
+    }
+}
