@@ -9,7 +9,12 @@ var local = args.Contains("--local", StringComparer.Ordinal);
 LocalCognito? emulator = null;
 try
 {
-    var builder = Host.CreateApplicationBuilder(args.Where(a => a != "--local").ToArray());
+    // appsettings.json sits beside the program, wherever it is started from.
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = args.Where(a => a != "--local").ToArray(),
+        ContentRootPath = AppContext.BaseDirectory,
+    });
     if (local)
     {
         Console.WriteLine("Starting cognito-local (installed with npm on first use)...");
