@@ -1,9 +1,11 @@
 using Cognito.Grains.Configuration;
 using Cognito.Grains.Pools;
+using Cognito.IdentityProvider.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace Cognito.Grains.Hosting;
 
@@ -32,6 +34,7 @@ public static class SiloBuilderExtensions
         }
 
         options.ValidateOnStart();
+        AllowCognitoExceptions(builder.Services);
         builder.Services.AddSingleton<IValidateOptions<CognitoSiloOptions>, CognitoSiloOptionsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<CognitoPoolRegistry>();
@@ -42,6 +45,21 @@ public static class SiloBuilderExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// Orleans serializes only exceptions of the Microsoft, System and Azure namespaces by default:
+    /// without this, every Cognito error a grain throws reaches its caller as a
+    /// CodecNotFoundException, its type and ErrorCode lost. The inner exceptions the library wraps
+    /// (Polly's timeout, AWSSDK.Core's credential errors) must travel too, or the outer one cannot.
+    /// </summary>
+    private static void AllowCognitoExceptions(IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            var previous = o.SupportedExceptionTypeFilter;
+            o.SupportedExceptionTypeFilter = type => typeof(CognitoException).IsAssignableFrom(type) || (previous?.Invoke(type) ?? false);
+            o.SupportedNamespacePrefixes.Add("Polly");
+            o.SupportedNamespacePrefixes.Add("Amazon.Runtime");
+        });
 
     private static void BindPools(IConfiguration section, CognitoSiloOptions options)
     {
