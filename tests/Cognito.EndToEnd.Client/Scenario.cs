@@ -20,6 +20,7 @@ internal sealed class Scenario(IGrainFactory grains, ScenarioOptions options, Te
         "confirm",
         "login",
         "tokens",
+        "verify-token",
         "get-user",
         "update-profile",
         "get-user-updated",
@@ -74,6 +75,7 @@ internal sealed class Scenario(IGrainFactory grains, ScenarioOptions options, Te
         "confirm" => User.ConfirmSignUpAsync(options.Code, cancellationToken),
         "login" => LoginAsync(options.Password, cancellationToken),
         "tokens" => TokensAsync(cancellationToken),
+        "verify-token" => VerifyTokenAsync(cancellationToken),
         "get-user" => GetUserAsync(expectFirstName: false, cancellationToken),
         "update-profile" => User.UpdateProfileAsync(new Dictionary<string, string>(StringComparer.Ordinal) { ["first_name"] = FirstName }, AttributeMap, cancellationToken),
         "get-user-updated" => GetUserAsync(expectFirstName: true, cancellationToken),
@@ -112,6 +114,15 @@ internal sealed class Scenario(IGrainFactory grains, ScenarioOptions options, Te
         var tokens = await User.GetTokensAsync(cancellationToken);
         Check(!string.IsNullOrEmpty(tokens.AccessToken) && !string.IsNullOrEmpty(tokens.IdToken) && !string.IsNullOrEmpty(tokens.RefreshToken), "GetTokensAsync is missing a token");
         Check(tokens.ExpiresAt > DateTimeOffset.UtcNow, $"the tokens expire in the past ({tokens.ExpiresAt:O})");
+    }
+
+    private async Task VerifyTokenAsync(CancellationToken cancellationToken)
+    {
+        // Signature (the pool's JWKS), issuer, client and lifetime are checked on the silo.
+        var claims = await User.VerifyTokenAsync("access", cancellationToken);
+        Check(claims.TokenUse == "access", $"the verified token's use is '{claims.TokenUse}'");
+        Check(claims.Username == options.Username, $"the access token names '{claims.Username}', not '{options.Username}'");
+        Check(claims.ExpiresAt > DateTimeOffset.UtcNow, $"the verified token expired at {claims.ExpiresAt:O}");
     }
 
     private async Task GetUserAsync(bool expectFirstName, CancellationToken cancellationToken)
