@@ -1,0 +1,45 @@
+using Cognito.EndToEnd.Tests.Support;
+
+namespace Cognito.EndToEnd.Tests;
+
+/// <summary>The silo refuses to start on a pool configuration it cannot serve: exit code 2 and a message naming the setting.</summary>
+public sealed class SiloConfigurationTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_pool_id_that_is_not_one_stops_the_silo_with_exit_code_2_naming_the_setting()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Cognito__Pools__main__UserPoolId"] = "nope",
+            ["Cognito__Pools__main__ClientId"] = "client123",
+        });
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("The Cognito configuration is not valid", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Cognito:Pools:main:UserPoolId", silo.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(silo.StdoutLines, l => l.StartsWith(SiloProcess.StartedLine, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task No_pools_at_all_stops_the_silo_with_exit_code_2_naming_the_setting()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal));
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("The Cognito configuration is not valid", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Cognito:Pools is empty", silo.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(silo.StdoutLines, l => l.StartsWith(SiloProcess.StartedLine, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<(int? Code, ChildProcess Silo)> RunToExitAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var (silo, _, _) = SiloProcess.Start(settings);
+        return (await silo.WaitForExitAsync(ExitTimeout), silo);
+    }
+}

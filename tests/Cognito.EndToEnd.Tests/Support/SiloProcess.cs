@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Cognito.EndToEnd.Tests.Support;
+
+/// <summary>A real <c>Cognito.Silo</c> process on free localhost ports, configured through environment variables.</summary>
+public static class SiloProcess
+{
+    /// <summary>The line the silo prints once it serves clients.</summary>
+    public const string StartedLine = "Silo started";
+
+    public static TimeSpan StartTimeout { get; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Starts a silo with <paramref name="settings"/> (configuration keys in environment-variable
+    /// form, such as <c>Cognito__Pools__main__UserPoolId</c>) on two free ports, without waiting.
+    /// </summary>
+    public static (ChildProcess Process, int SiloPort, int GatewayPort) Start(IReadOnlyDictionary<string, string> settings)
+    {
+        var ports = FreePorts.Take(2);
+        var environment = new Dictionary<string, string>(settings, StringComparer.Ordinal)
+        {
+            ["Orleans__SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+        };
+        return (ChildProcess.StartDotnet(ProcessPaths.Silo, [], environment), ports[0], ports[1]);
+    }
+
+    /// <summary>
+    /// Starts a silo and waits until it says it started. A silo that exits first (a port taken
+    /// between choosing and binding it) is tried again on other ports, twice at most.
+    /// </summary>
+    public static async Task<(ChildProcess Process, int GatewayPort)> StartAndWaitAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (process, _, gatewayPort) = Start(settings);
+            if (await process.WaitForStdoutLineAsync(l => l.StartsWith(StartedLine, StringComparison.Ordinal), StartTimeout))
+            {
+                return (process, gatewayPort);
+            }
+
+            var exited = process.HasExited;
+            var description = process.Describe();
+            await process.DisposeAsync();
+            if (!exited || attempt == 3)
+            {
+                throw new InvalidOperationException($"The silo did not print '{StartedLine}' within {StartTimeout.TotalSeconds} s (attempt {attempt}).\n{description}");
+            }
+        }
+    }
+}
