@@ -17,15 +17,34 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
 
     private readonly TimeProvider _timeProvider;
     private readonly string _service;
-    private readonly Lazy<Task<AWSCredentials>> _credentials;
+    private readonly AWSCredentials? _given;
+    private readonly object _gate = new();
+    private Task<AWSCredentials>? _resolved;
 
     public SigV4RequestSigner(AWSCredentials? credentials = null, TimeProvider? timeProvider = null, string service = ServiceName)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _service = service;
-        _credentials = credentials is null
-            ? new Lazy<Task<AWSCredentials>>(ResolveDefaultAsync)
-            : new Lazy<Task<AWSCredentials>>(Task.FromResult(credentials));
+        _given = credentials;
+    }
+
+    /// <summary>The given credentials, else the default chain's, looked up once; a failed look-up is tried again on the next call.</summary>
+    private Task<AWSCredentials> CredentialsAsync()
+    {
+        if (_given is not null)
+        {
+            return Task.FromResult(_given);
+        }
+
+        lock (_gate)
+        {
+            if (_resolved is null || _resolved.IsFaulted || _resolved.IsCanceled)
+            {
+                _resolved = ResolveDefaultAsync();
+            }
+
+            return _resolved;
+        }
     }
 
     public async ValueTask SignAsync(HttpRequestMessage request, byte[] body, string region, CancellationToken cancellationToken)
@@ -52,7 +71,7 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
 
         var parameters = new AWSSigV4Parameters
         {
-            Credentials = await _credentials.Value.ConfigureAwait(false),
+            Credentials = await CredentialsAsync().ConfigureAwait(false),
             Region = RegionEndpoint.GetBySystemName(region),
             Service = _service,
             // Without payload signing the SDK signs the literal UNSIGNED-PAYLOAD, which only S3
