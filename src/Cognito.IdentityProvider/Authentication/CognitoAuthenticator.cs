@@ -246,6 +246,19 @@ public sealed class CognitoAuthenticator
 
     private async Task<AuthStep> ContinueAsync(Outcome outcome, FlowContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await AnswerAutomaticRoundsAsync(outcome, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A device round that failed half-way (refused, cancelled, network) still wipes its ephemeral.
+            context.DeviceSrp?.Dispose();
+        }
+    }
+
+    private async Task<AuthStep> AnswerAutomaticRoundsAsync(Outcome outcome, FlowContext context, CancellationToken cancellationToken)
+    {
         // A bounded number of automatic rounds: PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER.
         for (var round = 0; round < 6; round++)
         {
