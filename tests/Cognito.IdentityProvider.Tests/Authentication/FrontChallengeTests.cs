@@ -151,6 +151,7 @@ public sealed class FrontChallengeTests(SrpFrontFixture fixture)
         Assert.NotNull(metadata);
         var (device, confirmationNeeded) = await signIn.Authenticator.ConfirmDeviceAsync(first.Tokens.AccessToken, metadata, "test laptop");
         Assert.False(confirmationNeeded);
+        Assert.False(signIn.Tap.LastCall("ConfirmDevice").Signed, "ConfirmDevice takes an access token, not AWS credentials.");
         Assert.Equal((metadata.DeviceKey, metadata.DeviceGroupKey), (device.DeviceKey, device.DeviceGroupKey));
         Assert.DoesNotContain(device.DevicePassword, device.ToString(), StringComparison.Ordinal);
         var tracked = Assert.Single(Front.DevicesOf(pool.UserPoolId, username));

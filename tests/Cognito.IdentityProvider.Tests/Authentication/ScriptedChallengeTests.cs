@@ -3,6 +3,7 @@ using Cognito.IdentityProvider.Authentication;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Model;
 using Cognito.IdentityProvider.Security;
+using Cognito.IdentityProvider.Srp;
 using Cognito.IdentityProvider.Tests.Wire;
 using Cognito.Testing.Scripted;
 using Cognito.Testing.Tools;
@@ -280,6 +281,41 @@ public sealed class ScriptedChallengeTests : IAsyncLifetime
                 return ScriptReply.Error("NotAuthorizedException", "Incorrect username or password.");
             });
         await Assert.ThrowsAsync<NotAuthorizedException>(() => authenticator.StartCustomAuthAsync(Alias, "Not!ThePassw0rd"));
+        _script.AssertDone();
+    }
+
+    [Fact]
+    public async Task A_device_round_after_an_answered_challenge_is_taken_when_the_device_is_given()
+    {
+        var device = new DeviceSecrets("eu-west-1_0a1b2c3d-0000-1111-2222-333344445555", "-R2yl2bwQ", "device-password-from-confirm");
+        var deviceSrp = new ScriptedDeviceSrp(device.DeviceGroupKey, device.DeviceKey, device.DevicePassword, Internal);
+        var custom = new AuthChallenge("CUSTOM_CHALLENGE", S("s-c1"), Internal, new Dictionary<string, string>(), false, DateTimeOffset.UtcNow.AddMinutes(3));
+        _script
+            .Then("RespondToAuthChallenge", body =>
+            {
+                ExpectAnswer(body, "CUSTOM_CHALLENGE", S("s-c1"));
+                return ScriptedTokens.Challenge("DEVICE_SRP_AUTH", S("s-dev-1"), new JsonObject());
+            })
+            .Then("RespondToAuthChallenge", body =>
+            {
+                ExpectAnswer(body, "DEVICE_SRP_AUTH", S("s-dev-1"));
+                return deviceSrp.Challenge(body, S("s-dev-2"));
+            })
+            .Then("RespondToAuthChallenge", body =>
+            {
+                ExpectAnswer(body, "DEVICE_PASSWORD_VERIFIER", S("s-dev-2"));
+                Assert.Null(deviceSrp.Check(body));
+                return ScriptedTokens.Result(Internal);
+            });
+
+        var succeeded = Assert.IsType<AuthSucceeded>(await Authenticator().RespondAsync(custom, new CustomChallengeAnswer("4"), device));
+        Assert.Equal(Internal, succeeded.Username);
+        _script.AssertDone();
+
+        // Without the device's secrets the round cannot be taken, and the caller is told so.
+        _script.Then("RespondToAuthChallenge", _ => ScriptedTokens.Challenge("DEVICE_SRP_AUTH", S("s-dev-3"), new JsonObject()));
+        var refused = await Assert.ThrowsAsync<UnsupportedChallengeException>(() => Authenticator().RespondAsync(custom, new CustomChallengeAnswer("4")));
+        Assert.Contains("no device credentials", refused.Message, StringComparison.Ordinal);
         _script.AssertDone();
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Globalization;
 using Cognito.IdentityProvider.Authentication;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Model;
@@ -131,6 +131,44 @@ public sealed class SrpSignInTests(SrpFrontFixture fixture)
 
         using var slightlyLate = new FrontSignIn(fixture, pool, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-4)));
         Assert.IsType<AuthSucceeded>(await slightlyLate.Authenticator.SignInWithSrpAsync(username, Password));
+    }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    [InlineData("ja-JP")]
+    [InlineData("de-DE")]
+    public async Task The_callers_culture_and_calendar_do_not_change_the_login(string culture)
+    {
+        var pool = await fixture.CreatePoolAsync();
+        var username = await fixture.CreateUserAsync(pool);
+        using var signIn = new FrontSignIn(fixture, pool);
+        var (current, currentUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            Assert.IsType<AuthSucceeded>(await signIn.Authenticator.SignInWithSrpAsync(username, Password));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (current, currentUi);
+        }
+
+        var timestamp = signIn.Tap.Last("RespondToAuthChallenge", "PASSWORD_VERIFIER")["ChallengeResponses"]!["TIMESTAMP"]!.GetValue<string>();
+        Assert.Matches(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [1-9][0-9]? [0-2][0-9]:[0-5][0-9]:[0-5][0-9] UTC 20[0-9]{2}$", timestamp);
+    }
+
+    [Fact]
+    public async Task One_authenticator_serves_concurrent_sign_ins()
+    {
+        var pool = await fixture.CreatePoolAsync(withSecret: true);
+        var users = new[] { await fixture.CreateUserAsync(pool), await fixture.CreateUserAsync(pool) };
+        using var signIn = new FrontSignIn(fixture, pool);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => signIn.Authenticator.SignInWithSrpAsync(users[i % 2], Password)));
+
+        Assert.All(results.Select((step, i) => (step, i)), r => Assert.Equal(users[r.i % 2], Assert.IsType<AuthSucceeded>(r.step).Username));
     }
 
     [Theory]
