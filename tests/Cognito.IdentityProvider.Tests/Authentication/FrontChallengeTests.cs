@@ -185,6 +185,13 @@ public sealed class FrontChallengeTests(SrpFrontFixture fixture)
         // A wrong device password fails the device proof.
         var forged = device with { DevicePassword = "not-the-device-password" };
         await Assert.ThrowsAsync<NotAuthorizedException>(() => signIn.Authenticator.SignInWithSrpAsync(email, Password, forged));
+
+        // A device forgotten on the server: typed, so the caller can drop it and sign in without it.
+        await signIn.Client.ForgetDeviceAsync(new ForgetDeviceRequest { AccessToken = second.Tokens.AccessToken, DeviceKey = device.DeviceKey });
+        var gone = await Assert.ThrowsAsync<ResourceNotFoundException>(() => signIn.Authenticator.SignInWithSrpAsync(email, Password, device));
+        Assert.Equal("Device does not exist.", gone.Message);
+        var withoutDevice = Assert.IsType<AuthSucceeded>(await signIn.Authenticator.SignInWithSrpAsync(email, Password));
+        Assert.NotNull(withoutDevice.Tokens.NewDevice);
     }
 
     [Fact]
