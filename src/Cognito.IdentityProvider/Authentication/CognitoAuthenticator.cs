@@ -222,8 +222,10 @@ public sealed class CognitoAuthenticator
             throw new Errors.CognitoProtocolException("A refresh answered without tokens.");
         }
 
-        // REFRESH_TOKEN_AUTH keeps the refresh token: Cognito does not send it again.
-        return new AuthSucceeded(ToTokens(result, fallbackRefreshToken: useRotation ? null : refreshToken), username);
+        // REFRESH_TOKEN_AUTH keeps the refresh token: Cognito does not send it again. With rotation the
+        // new one replaces it; an answer without one (rotation off for the client) keeps the old one too,
+        // or the session would end at the next refresh.
+        return new AuthSucceeded(ToTokens(result, fallbackRefreshToken: refreshToken), username);
     }
 
     /// <summary>Confirms (remembers) a new device with a fresh SRP verifier; keep the returned credentials to skip MFA later.</summary>
@@ -243,6 +245,19 @@ public sealed class CognitoAuthenticator
     }
 
     private async Task<AuthStep> ContinueAsync(Outcome outcome, FlowContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AnswerAutomaticRoundsAsync(outcome, context, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A device round that failed half-way (refused, cancelled, network) still wipes its ephemeral.
+            context.DeviceSrp?.Dispose();
+        }
+    }
+
+    private async Task<AuthStep> AnswerAutomaticRoundsAsync(Outcome outcome, FlowContext context, CancellationToken cancellationToken)
     {
         // A bounded number of automatic rounds: PASSWORD_VERIFIER, DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER.
         for (var round = 0; round < 6; round++)
