@@ -32,4 +32,21 @@ public sealed class DeviceTests(GrainClusterFixture cluster)
         Assert.Null((await user.GetSessionAsync()).DeviceKey);
         Assert.DoesNotContain(await user.ListDevicesAsync(), d => d.DeviceKey == remembered.DeviceKey);
     }
+
+    [Fact]
+    public async Task A_device_forgotten_elsewhere_is_dropped_and_the_sign_in_goes_through()
+    {
+        var username = await cluster.NewUserAsync("devices");
+        var user = cluster.User("devices", username);
+        await user.AuthenticateAsync(CognitoLocalFixture.DefaultPassword);
+        var remembered = await user.RememberDeviceAsync("phone");
+
+        // Another client of the same user forgets this device.
+        var tokens = await user.GetTokensAsync();
+        await cluster.CreateClient().ForgetDeviceAsync(new IdentityProvider.Model.ForgetDeviceRequest { AccessToken = tokens.AccessToken, DeviceKey = remembered.DeviceKey });
+        await user.LogoutAsync();
+
+        Assert.True((await user.AuthenticateAsync(CognitoLocalFixture.DefaultPassword)).IsSignedIn);
+        Assert.NotEqual(remembered.DeviceKey, (await user.GetSessionAsync()).DeviceKey);
+    }
 }

@@ -32,7 +32,19 @@ public sealed partial class CognitoUserGrain
     private async Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
-        var step = await Pool.Authenticator.StartAsync(flow, Username, password, device, clientMetadata, cancellationToken);
+        AuthStep step;
+        try
+        {
+            step = await Pool.Authenticator.StartAsync(flow, Username, password, device, clientMetadata, cancellationToken);
+        }
+        catch (ResourceNotFoundException) when (device is not null)
+        {
+            // The device was forgotten elsewhere: drop it and sign in without it, or the user stays locked out.
+            State.Device = null;
+            await SaveAsync();
+            step = await Pool.Authenticator.StartAsync(flow, Username, password, null, clientMetadata, cancellationToken);
+        }
+
         return await AcceptAsync(step, cancellationToken);
     }
 
