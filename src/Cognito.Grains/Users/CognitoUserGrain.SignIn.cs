@@ -119,7 +119,7 @@ public sealed partial class CognitoUserGrain
         AuthStep step;
         try
         {
-            step = await Pool.Authenticator.RespondAsync(ToAuthChallenge(pending), answer, device, cancellationToken);
+            step = await Pool.Authenticator.RespondAsync(ToAuthChallenge(pending), answer, device, cancellationToken: cancellationToken);
         }
         catch (NotAuthorizedException)
         {

@@ -109,7 +109,7 @@ public sealed class CognitoAuthenticator
     /// Answers a challenge. PASSWORD_VERIFIER and the device rounds never reach callers;
     /// a device round that follows this answer is handled when <paramref name="device"/> is given.
     /// </summary>
-    public async Task<AuthStep> RespondAsync(AuthChallenge challenge, ChallengeAnswer answer, DeviceSecrets? device = null, CancellationToken cancellationToken = default)
+    public async Task<AuthStep> RespondAsync(AuthChallenge challenge, ChallengeAnswer answer, DeviceSecrets? device = null, IReadOnlyDictionary<string, string>? clientMetadata = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(challenge);
         ArgumentNullException.ThrowIfNull(answer);
@@ -164,8 +164,8 @@ public sealed class CognitoAuthenticator
         }
 
         AddSecretHash(responses, challenge.Username);
-        var outcome = await RespondToChallengeAsync(name, session, responses, challenge.Admin, null, cancellationToken).ConfigureAwait(false);
-        var context = new FlowContext(challenge.Username, null, null, device, challenge.Admin, null) { InternalUsername = challenge.Username };
+        var outcome = await RespondToChallengeAsync(name, session, responses, challenge.Admin, clientMetadata, cancellationToken).ConfigureAwait(false);
+        var context = new FlowContext(challenge.Username, null, null, device, challenge.Admin, clientMetadata) { InternalUsername = challenge.Username };
         return await ContinueAsync(outcome, context, cancellationToken).ConfigureAwait(false);
     }
 

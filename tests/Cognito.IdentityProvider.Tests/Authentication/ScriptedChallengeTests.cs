@@ -229,6 +229,8 @@ public sealed class ScriptedChallengeTests : IAsyncLifetime
             .Then("RespondToAuthChallenge", body =>
             {
                 Assert.Equal("42", ExpectAnswer(body, "CUSTOM_CHALLENGE", S("s-c2")).Str("ANSWER"));
+                // Custom-auth Lambda triggers receive the client metadata of every answer.
+                Assert.Equal("mobile", body.Str("ClientMetadata", "origin"));
                 return ScriptedTokens.Result(Internal);
             });
         var authenticator = Authenticator();
@@ -237,7 +239,7 @@ public sealed class ScriptedChallengeTests : IAsyncLifetime
         Assert.Equal(("CUSTOM_CHALLENGE", Internal, "colour?"), (first.ChallengeName, first.Username, first.Parameters["question"]));
         var second = Assert.IsType<AuthChallenge>(await authenticator.RespondAsync(first, new CustomChallengeAnswer("blue", new Dictionary<string, string> { ["captchaPassed"] = "yes" })));
         Assert.Equal((S("s-c2"), "number?"), (second.Session, second.Parameters["question"]));
-        Assert.IsType<AuthSucceeded>(await authenticator.RespondAsync(second, new CustomChallengeAnswer("42")));
+        Assert.IsType<AuthSucceeded>(await authenticator.RespondAsync(second, new CustomChallengeAnswer("42"), clientMetadata: new Dictionary<string, string> { ["origin"] = "mobile" }));
         _script.AssertDone();
     }
 
