@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Cognito.IdentityProvider.Srp.Arithmetic;
 
 /// <summary>
@@ -144,8 +142,9 @@ internal sealed class OpenSslSrpArithmetic : ISrpArithmetic
             var arithmetic = new OpenSslSrpArithmetic(library);
             return arithmetic.PassesKnownAnswer() ? arithmetic : null;
         }
-        catch (CryptographicException)
+        catch (Exception)
         {
+            // Whatever went wrong natively, the managed arithmetic still gives the same answers.
             return null;
         }
     }
