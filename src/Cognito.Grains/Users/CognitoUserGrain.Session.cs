@@ -67,9 +67,7 @@ public sealed partial class CognitoUserGrain
             return await owner.GetSessionAsync();
         }
 
-        var pending = State.Challenge is { } c
-            ? new PendingChallenge(c.Name, c.Parameters, ToAuthChallenge(c).RequiredAttributes, ToAuthChallenge(c).MfaChoices, c.ExpiresAt)
-            : null;
+        var pending = State.Challenge is { } c ? ToPending(ToAuthChallenge(c)) : null;
         return new SessionInfo(State.Tokens is not null, State.Username, _key, State.Tokens?.ExpiresAt, State.Tokens?.RefreshToken is not null, pending, State.Device?.DeviceKey);
     }
 
