@@ -159,6 +159,24 @@ public sealed class RecordedPoolTests(GrainClusterFixture cluster)
     }
 
     [Fact]
+    public async Task An_expired_code_is_a_typed_error_and_the_grain_carries_on()
+    {
+        Script(new()
+        {
+            ["ResendConfirmationCode"] = _ => """{"CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL","Destination":"e***@e***"}}""",
+        });
+        var inner = cluster.Recorded.Handler;
+        cluster.Recorded.Handler = (request, context) => request.Operation == "ConfirmSignUp"
+            ? ScriptedCognitoServer.RespondAsync(context, 400, """{"__type":"ExpiredCodeException","message":"Invalid code provided, please request a code again."}""")
+            : inner(request, context);
+
+        var user = cluster.User("recorded", "edgar");
+        var error = await Assert.ThrowsAsync<ExpiredCodeException>(() => user.ConfirmSignUpAsync("123456"));
+        Assert.Equal("ExpiredCodeException", error.ErrorCode);
+        Assert.Equal("e***@e***", (await user.ResendConfirmationCodeAsync())!.Destination);
+    }
+
+    [Fact]
     public async Task Resend_code_and_admin_reset_password()
     {
         Script(new()

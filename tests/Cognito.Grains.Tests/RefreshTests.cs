@@ -64,6 +64,21 @@ public sealed class RefreshTests(GrainClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Check_token_refreshes_an_expired_access_token_once()
+    {
+        var username = await cluster.NewUserAsync("main");
+        var user = cluster.User("main", username);
+        await user.AuthenticateAsync(CognitoLocalFixture.DefaultPassword);
+        await cluster.DeactivateAllAsync();
+        cluster.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        var refreshes = cluster.Front.Count(RefreshCall);
+        Assert.True(await user.CheckTokenAsync());
+        Assert.False(await user.CheckTokenAsync());
+        Assert.Equal(refreshes + 1, cluster.Front.Count(RefreshCall));
+    }
+
+    [Fact]
     public async Task Rotation_saves_the_new_refresh_token_and_keeps_refreshing()
     {
         var username = await cluster.NewUserAsync("rotating");
