@@ -118,7 +118,7 @@ public sealed class RecordedPoolTests(GrainClusterFixture cluster)
         Script(new()
         {
             ["InitiateAuth"] = _ => """{"ChallengeName":"CUSTOM_CHALLENGE","Session":"session-custom-aaaaaaaaaaa","ChallengeParameters":{"question":"6 x 7?","USERNAME":"carl"}}""",
-            ["RespondToAuthChallenge"] = b => b.GetProperty("ChallengeResponses").GetProperty("ANSWER").GetString() == "42"
+            ["RespondToAuthChallenge"] = b => b.GetProperty("ClientMetadata").GetProperty("app").GetString() == "test" && b.GetProperty("ChallengeResponses").GetProperty("ANSWER").GetString() == "42"
                 ? Tokens
                 : """{"ChallengeName":"CUSTOM_CHALLENGE","Session":"session-custom-bbbbbbbbbbb","ChallengeParameters":{"question":"6 x 7? (again)","USERNAME":"carl"}}""",
         });

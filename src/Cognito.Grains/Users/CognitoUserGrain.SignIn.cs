@@ -45,7 +45,7 @@ public sealed partial class CognitoUserGrain
             step = await Pool.Authenticator.StartAsync(flow, Username, password, null, clientMetadata, cancellationToken);
         }
 
-        return await AcceptAsync(step, cancellationToken);
+        return await AcceptAsync(step, clientMetadata, cancellationToken);
     }
 
     public async Task<SignInResult> RespondToNewPasswordAsync(string newPassword, IReadOnlyDictionary<string, string>? attributes = null, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default) =>
@@ -109,7 +109,7 @@ public sealed partial class CognitoUserGrain
 
         var username = access.Username ?? throw new InvalidParameterException("The access token names no username.");
         var step = new AuthSucceeded(new CognitoTokens(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, access.ExpiresAt, tokens.TokenType), username);
-        return await AcceptAsync(step, cancellationToken);
+        return await AcceptAsync(step, null, cancellationToken);
     }
 
     private async Task<SignInResult> AnswerAsync(string[] expected, ChallengeAnswer answer, CancellationToken cancellationToken)
@@ -119,7 +119,7 @@ public sealed partial class CognitoUserGrain
         AuthStep step;
         try
         {
-            step = await Pool.Authenticator.RespondAsync(ToAuthChallenge(pending), answer, device, cancellationToken: cancellationToken);
+            step = await Pool.Authenticator.RespondAsync(ToAuthChallenge(pending), answer, device, pending.ClientMetadata, cancellationToken);
         }
         catch (NotAuthorizedException)
         {
@@ -129,7 +129,7 @@ public sealed partial class CognitoUserGrain
             throw;
         }
 
-        return await AcceptAsync(step, cancellationToken);
+        return await AcceptAsync(step, pending.ClientMetadata, cancellationToken);
     }
 
     private StoredChallenge PendingFor(string[] expected)

@@ -82,7 +82,7 @@ public sealed partial class CognitoUserGrain(
     }
 
     /// <summary>Takes the outcome of a sign-in step: keeps it, or hands it to the grain of the internal username.</summary>
-    private async Task<SignInResult> AcceptAsync(AuthStep step, CancellationToken cancellationToken)
+    private async Task<SignInResult> AcceptAsync(AuthStep step, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         switch (step)
         {
@@ -113,7 +113,8 @@ public sealed partial class CognitoUserGrain(
 
             case AuthChallenge challenge:
             {
-                var stored = new StoredChallenge(challenge.ChallengeName, challenge.Session, challenge.Username, new Dictionary<string, string>(challenge.Parameters), challenge.Admin, challenge.ExpiresAt);
+                // Custom-auth triggers get the sign-in's client metadata with every answer, so it stays with the challenge.
+                var stored = new StoredChallenge(challenge.ChallengeName, challenge.Session, challenge.Username, new Dictionary<string, string>(challenge.Parameters), challenge.Admin, challenge.ExpiresAt, clientMetadata is null ? null : new Dictionary<string, string>(clientMetadata));
                 var owner = await OwnerKeyForAsync(challenge.Username, cancellationToken);
                 if (owner != _key)
                 {

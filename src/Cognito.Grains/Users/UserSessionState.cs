@@ -48,7 +48,8 @@ public sealed record StoredChallenge(
     [property: Id(2)] string Username,
     [property: Id(3)] Dictionary<string, string> Parameters,
     [property: Id(4)] bool Admin,
-    [property: Id(5)] DateTimeOffset ExpiresAt)
+    [property: Id(5)] DateTimeOffset ExpiresAt,
+    [property: Id(6)] Dictionary<string, string>? ClientMetadata = null)
 {
     public override string ToString() => $"StoredChallenge {{ Name = {Name}, Username = {Username}, ExpiresAt = {ExpiresAt:O} }}";
 }
