@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Cognito.Testing.SrpFront;
@@ -11,32 +10,34 @@ namespace Cognito.IdentityProvider.Tests.Authentication;
 /// password, and the proof is checked with the device group key and device key in place of the
 /// pool name and user id.
 /// </summary>
-internal sealed class ScriptedDeviceSrp(string deviceGroupKey, string deviceKey, string devicePassword, string internalUsername)
+internal sealed class ScriptedDeviceSrp
 {
     private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
-    private BigInteger _publicA;
-    private BigInteger _publicB;
-    private BigInteger _privateB;
-    private byte[] _secretBlock = [];
+    private readonly string _deviceKey;
+    private readonly string _internalUsername;
+    private readonly ScriptedSrpRound _round;
 
-    private BigInteger Verifier => SrpGroup.ComputeVerifier(SrpGroup.ToUnsigned(_salt), deviceGroupKey, deviceKey, devicePassword);
+    public ScriptedDeviceSrp(string deviceGroupKey, string deviceKey, string devicePassword, string internalUsername)
+    {
+        _deviceKey = deviceKey;
+        _internalUsername = internalUsername;
+        _round = new ScriptedSrpRound(deviceGroupKey, deviceKey, SrpGroup.ComputeVerifier(SrpGroup.ToUnsigned(_salt), deviceGroupKey, deviceKey, devicePassword));
+    }
 
     /// <summary>The DEVICE_PASSWORD_VERIFIER challenge for a DEVICE_SRP_AUTH answer.</summary>
     public JsonObject Challenge(JsonObject request, string session)
     {
         var responses = request["ChallengeResponses"]!.AsObject();
-        Assert.Equal(internalUsername, responses.Str("USERNAME"));
-        Assert.Equal(deviceKey, responses.Str("DEVICE_KEY"));
-        _publicA = SrpGroup.FromHex(responses.Str("SRP_A"));
-        (_privateB, _publicB) = SrpServer.NewEphemeral(Verifier);
-        _secretBlock = RandomNumberGenerator.GetBytes(96);
+        Assert.Equal(_internalUsername, responses.Str("USERNAME"));
+        Assert.Equal(_deviceKey, responses.Str("DEVICE_KEY"));
+        var (srpB, secretBlock) = _round.Begin(responses.Str("SRP_A"));
         return ScriptedTokens.Challenge("DEVICE_PASSWORD_VERIFIER", session, new JsonObject
         {
-            ["SRP_B"] = SrpGroup.ToHex(_publicB),
+            ["SRP_B"] = srpB,
             ["SALT"] = Convert.ToHexStringLower(_salt),
-            ["SECRET_BLOCK"] = Convert.ToBase64String(_secretBlock),
-            ["USERNAME"] = internalUsername,
-            ["DEVICE_KEY"] = deviceKey,
+            ["SECRET_BLOCK"] = secretBlock,
+            ["USERNAME"] = _internalUsername,
+            ["DEVICE_KEY"] = _deviceKey,
         });
     }
 
@@ -44,25 +45,8 @@ internal sealed class ScriptedDeviceSrp(string deviceGroupKey, string deviceKey,
     public string? Check(JsonObject request)
     {
         var responses = request["ChallengeResponses"]!.AsObject();
-        if (responses["USERNAME"]?.GetValue<string>() != internalUsername || responses["DEVICE_KEY"]?.GetValue<string>() != deviceKey)
-        {
-            return "USERNAME or DEVICE_KEY is not the device's.";
-        }
-
-        if (responses["PASSWORD_CLAIM_SECRET_BLOCK"]?.GetValue<string>() != Convert.ToBase64String(_secretBlock))
-        {
-            return "PASSWORD_CLAIM_SECRET_BLOCK is not the SECRET_BLOCK issued.";
-        }
-
-        var timestamp = responses["TIMESTAMP"]?.GetValue<string>();
-        if (!SrpTimestamp.TryParse(timestamp, out _))
-        {
-            return $"TIMESTAMP '{timestamp}' is malformed.";
-        }
-
-        var key = SrpServer.SessionKey(_publicA, _publicB, _privateB, Verifier);
-        return key is not null && SrpServer.IsValidClaim(key, deviceGroupKey, deviceKey, _secretBlock, timestamp!, responses["PASSWORD_CLAIM_SIGNATURE"]?.GetValue<string>() ?? string.Empty)
-            ? null
-            : "PASSWORD_CLAIM_SIGNATURE does not match.";
+        return responses["USERNAME"]?.GetValue<string>() != _internalUsername || responses["DEVICE_KEY"]?.GetValue<string>() != _deviceKey
+            ? "USERNAME or DEVICE_KEY is not the device's."
+            : _round.CheckProof(responses);
     }
 }

@@ -10,32 +10,30 @@ namespace Cognito.IdentityProvider.Tests.Authentication;
 /// independent SRP-6a (<see cref="SrpServer"/>): a real verifier from the password, a real B and
 /// a real check of the client's proof, so scripted flows that start with SRP are not taken on trust.
 /// </summary>
-internal sealed class ScriptedSrp(string userPoolId, string internalUsername, string password)
+internal sealed class ScriptedSrp
 {
     private readonly BigInteger _salt = SrpGroup.ToUnsigned(RandomNumberGenerator.GetBytes(16));
-    private BigInteger _publicA;
-    private BigInteger _publicB;
-    private BigInteger _privateB;
-    private byte[] _secretBlock = [];
+    private readonly string _internalUsername;
+    private readonly ScriptedSrpRound _round;
 
-    private string PoolName => userPoolId[(userPoolId.IndexOf('_', StringComparison.Ordinal) + 1)..];
-
-    private BigInteger Verifier => SrpGroup.ComputeVerifier(_salt, PoolName, internalUsername, password);
+    public ScriptedSrp(string userPoolId, string internalUsername, string password)
+    {
+        var poolName = userPoolId[(userPoolId.IndexOf('_', StringComparison.Ordinal) + 1)..];
+        _internalUsername = internalUsername;
+        _round = new ScriptedSrpRound(poolName, internalUsername, SrpGroup.ComputeVerifier(_salt, poolName, internalUsername, password));
+    }
 
     /// <summary>The PASSWORD_VERIFIER challenge for an InitiateAuth that sent SRP_A.</summary>
     public JsonObject Challenge(JsonObject request, string session)
     {
-        _publicA = SrpGroup.FromHex(request.Str("AuthParameters", "SRP_A"));
-        Assert.False(SrpGroup.Mod(_publicA).IsZero, "SRP_A is 0 mod N.");
-        (_privateB, _publicB) = SrpServer.NewEphemeral(Verifier);
-        _secretBlock = RandomNumberGenerator.GetBytes(96);
+        var (srpB, secretBlock) = _round.Begin(request.Str("AuthParameters", "SRP_A"));
         return ScriptedTokens.Challenge("PASSWORD_VERIFIER", session, new JsonObject
         {
             ["SALT"] = SrpGroup.ToHex(_salt),
-            ["SRP_B"] = SrpGroup.ToHex(_publicB),
-            ["SECRET_BLOCK"] = Convert.ToBase64String(_secretBlock),
-            ["USER_ID_FOR_SRP"] = internalUsername,
-            ["USERNAME"] = internalUsername,
+            ["SRP_B"] = srpB,
+            ["SECRET_BLOCK"] = secretBlock,
+            ["USER_ID_FOR_SRP"] = _internalUsername,
+            ["USERNAME"] = _internalUsername,
         });
     }
 
@@ -43,26 +41,9 @@ internal sealed class ScriptedSrp(string userPoolId, string internalUsername, st
     public string? Check(JsonObject request)
     {
         var responses = request["ChallengeResponses"]!.AsObject();
-        if (responses["USERNAME"]?.GetValue<string>() != internalUsername)
-        {
-            return "USERNAME is not the internal username.";
-        }
-
-        if (responses["PASSWORD_CLAIM_SECRET_BLOCK"]?.GetValue<string>() != Convert.ToBase64String(_secretBlock))
-        {
-            return "PASSWORD_CLAIM_SECRET_BLOCK is not the SECRET_BLOCK issued.";
-        }
-
-        var timestamp = responses["TIMESTAMP"]?.GetValue<string>();
-        if (!SrpTimestamp.TryParse(timestamp, out _))
-        {
-            return $"TIMESTAMP '{timestamp}' is malformed.";
-        }
-
-        var key = SrpServer.SessionKey(_publicA, _publicB, _privateB, Verifier);
-        return key is not null && SrpServer.IsValidClaim(key, PoolName, internalUsername, _secretBlock, timestamp!, responses["PASSWORD_CLAIM_SIGNATURE"]?.GetValue<string>() ?? string.Empty)
-            ? null
-            : "PASSWORD_CLAIM_SIGNATURE does not match.";
+        return responses["USERNAME"]?.GetValue<string>() != _internalUsername
+            ? "USERNAME is not the internal username."
+            : _round.CheckProof(responses);
     }
 
     /// <summary>Checks the answer and, when right, replies with <paramref name="next"/>; else NotAuthorizedException as Cognito words it.</summary>
