@@ -7,12 +7,9 @@ namespace Cognito.IdentityProvider.Tests.Srp;
 /// <summary>Runs vectors.js: AWS's own JS client computing SRP values for given inputs, in one node process.</summary>
 internal static class AwsJsClient
 {
-    public const string Package = "amazon-cognito-identity-js";
-    public const string Version = "6.3.21";
-
     public static async Task<JsonObject> RunAsync(object request)
     {
-        var prefix = await NpmPackages.EnsureInstalledAsync(Package, Version);
+        var prefix = await AwsJsClientPackage.InstallAsync();
         var script = Path.Combine(AppContext.BaseDirectory, "Srp", "vectors.js");
         var responseFile = Path.Combine(Path.GetTempPath(), $"srp-vectors-{Guid.NewGuid():N}.json");
         try

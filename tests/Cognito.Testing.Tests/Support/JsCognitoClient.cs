@@ -10,16 +10,13 @@ namespace Cognito.Testing.Tests.Support;
 /// </summary>
 public static class JsCognitoClient
 {
-    public const string Package = "amazon-cognito-identity-js";
-    public const string Version = "6.3.21";
-
     public static async Task<JsonArray> RunAsync(Uri endpoint, params JsonObject[] scenarios)
     {
-        var prefix = await NpmPackages.EnsureInstalledAsync(Package, Version);
+        var prefix = await AwsJsClientPackage.InstallAsync();
         var script = Path.Combine(AppContext.BaseDirectory, "Scripts", "cognito-js-client.js");
         var plan = new JsonObject
         {
-            ["module"] = Path.Combine(prefix, "node_modules", Package),
+            ["module"] = Path.Combine(prefix, "node_modules", AwsJsClientPackage.Name),
             ["endpoint"] = endpoint.ToString(),
             ["scenarios"] = new JsonArray([.. scenarios]),
         };
