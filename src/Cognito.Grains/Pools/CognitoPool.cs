@@ -77,28 +77,30 @@ public sealed class CognitoPool : IDisposable
     public async ValueTask<string> NormalizeAsync(string username, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(username);
-        var caseSensitive = Options.UsernameCaseSensitive ?? await CaseSensitiveAsync(cancellationToken).ConfigureAwait(false);
+        var caseSensitive = Options.UsernameCaseSensitive ?? await CaseSensitiveAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         return caseSensitive ? username : username.ToLowerInvariant();
     }
 
-    private Task<bool> CaseSensitiveAsync(CancellationToken cancellationToken)
+    // One look-up serves every caller, so no single caller's cancellation may end it; the wire
+    // client's timeouts bound it. A failed look-up is tried again by the next caller.
+    private Task<bool> CaseSensitiveAsync()
     {
         lock (_gate)
         {
             if (_caseSensitive is null || _caseSensitive.IsFaulted || _caseSensitive.IsCanceled)
             {
-                _caseSensitive = AskCaseSensitivityAsync(cancellationToken);
+                _caseSensitive = AskCaseSensitivityAsync();
             }
 
             return _caseSensitive;
         }
     }
 
-    private async Task<bool> AskCaseSensitivityAsync(CancellationToken cancellationToken)
+    private async Task<bool> AskCaseSensitivityAsync()
     {
         try
         {
-            var pool = await Client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = UserPoolId }, cancellationToken).ConfigureAwait(false);
+            var pool = await Client.DescribeUserPoolAsync(new DescribeUserPoolRequest { UserPoolId = UserPoolId }, CancellationToken.None).ConfigureAwait(false);
             // Pools created before UsernameConfiguration existed compare usernames case-sensitively.
             return pool.UserPool?.UsernameConfiguration?.CaseSensitive ?? true;
         }

@@ -26,6 +26,11 @@ public sealed class CognitoPoolRegistry : IDisposable
 
     public CognitoPool Get(string name)
     {
+        if (_pools.TryGetValue(name, out var existing))
+        {
+            return existing.Value;
+        }
+
         if (!_options.Pools.TryGetValue(name, out var settings))
         {
             throw new UnknownPoolException($"No Cognito pool named '{name}' is configured on this silo.");

@@ -14,7 +14,9 @@ namespace Cognito.Grains.Pools;
 [StatelessWorker]
 public sealed class UserPoolGrain(CognitoPoolRegistry pools) : Grain, IUserPoolGrain
 {
-    private CognitoPool Pool => pools.Get(this.GetPrimaryKeyString());
+    private CognitoPool? _pool;
+
+    private CognitoPool Pool => _pool ??= pools.Get(this.GetPrimaryKeyString());
 
     public async Task<IReadOnlyList<CognitoUser>> GetUsersAsync(UserQuery? query = null, CancellationToken cancellationToken = default)
     {

@@ -35,7 +35,9 @@ public sealed partial class CognitoUserGrain(
 
     private UserSessionState State => state.State;
 
-    private CognitoPool Pool => pools.Get(_poolName);
+    private CognitoPool? _pool;
+
+    private CognitoPool Pool => _pool ??= pools.Get(_poolName);
 
     /// <summary>The username Cognito calls should carry: the internal one once known, else the key's.</summary>
     private string Username => State.Username ?? _keyUsername;
