@@ -48,6 +48,12 @@ public sealed class CognitoPoolOptions
     /// <summary>Whether usernames are case-sensitive; null asks the pool (DescribeUserPool, which needs IAM credentials).</summary>
     public bool? UsernameCaseSensitive { get; set; }
 
+    /// <summary>
+    /// How long a key that is an alias (an email, a phone number) trusts its owner before asking
+    /// again, with Cognito's GetUser, whether the owner's user still has that alias. Zero asks on every call.
+    /// </summary>
+    public TimeSpan AliasRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);

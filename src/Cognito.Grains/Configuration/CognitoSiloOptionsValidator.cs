@@ -43,9 +43,9 @@ public sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOp
                 failures.Add($"{at}: set both AccessKeyId and SecretAccessKey, or neither (to use the default credential chain).");
             }
 
-            if (settings.RefreshMargin < TimeSpan.Zero || settings.RefreshJitter < TimeSpan.Zero || settings.TokenLeeway < TimeSpan.Zero)
+            if (settings.RefreshMargin < TimeSpan.Zero || settings.RefreshJitter < TimeSpan.Zero || settings.TokenLeeway < TimeSpan.Zero || settings.AliasRecheckInterval < TimeSpan.Zero)
             {
-                failures.Add($"{at}: RefreshMargin, RefreshJitter and TokenLeeway must not be negative.");
+                failures.Add($"{at}: RefreshMargin, RefreshJitter, TokenLeeway and AliasRecheckInterval must not be negative.");
             }
 
             if (settings.AttemptTimeout <= TimeSpan.Zero || settings.TotalTimeout <= TimeSpan.Zero || settings.MaxRetryAttempts < 0)

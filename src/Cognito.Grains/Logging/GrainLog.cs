@@ -22,4 +22,7 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "User {Key} signed out.")]
     public static partial void SignedOut(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "User {Key} is no longer an alias of {Owner}; the link is dropped.")]
+    public static partial void AliasDropped(ILogger logger, string key, string owner);
 }

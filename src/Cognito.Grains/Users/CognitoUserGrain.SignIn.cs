@@ -10,42 +10,62 @@ namespace Cognito.Grains.Users;
 public sealed partial class CognitoUserGrain
 {
     public async Task<SignInResult> AuthenticateAsync(string password, CancellationToken cancellationToken = default) =>
-        await RouteAsync(cancellationToken) is { } owner
+        await RouteSpellingAsync(cancellationToken) is { } owner
             ? await owner.AuthenticateAsync(password, cancellationToken)
             : await StartAsync(AuthFlowType.UserSrpAuth, password, null, cancellationToken);
 
     public async Task<SignInResult> AdminAuthenticateAsync(string password, CancellationToken cancellationToken = default) =>
-        await RouteAsync(cancellationToken) is { } owner
+        await RouteSpellingAsync(cancellationToken) is { } owner
             ? await owner.AdminAuthenticateAsync(password, cancellationToken)
             : await StartAsync(AuthFlowType.AdminUserPasswordAuth, password, null, cancellationToken);
 
     public async Task<SignInResult> AuthenticateWithFlowAsync(string authFlow, string? password, CancellationToken cancellationToken = default) =>
-        await RouteAsync(cancellationToken) is { } owner
+        await RouteSpellingAsync(cancellationToken) is { } owner
             ? await owner.AuthenticateWithFlowAsync(authFlow, password, cancellationToken)
             : await StartAsync(authFlow, password, null, cancellationToken);
 
     public async Task<SignInResult> StartCustomAuthAsync(string? password = null, IReadOnlyDictionary<string, string>? clientMetadata = null, CancellationToken cancellationToken = default) =>
-        await RouteAsync(cancellationToken) is { } owner
+        await RouteSpellingAsync(cancellationToken) is { } owner
             ? await owner.StartCustomAuthAsync(password, clientMetadata, cancellationToken)
             : await StartAsync(AuthFlowType.CustomAuth, password, clientMetadata, cancellationToken);
 
     private async Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
-        var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
+        // Through an alias the sign-in names the alias, so Cognito resolves it now rather than a link remembering it.
+        var loginName = IsAlias ? _keyUsername : Username;
+        var (stored, own) = await DeviceForSignInAsync(cancellationToken);
+        var device = stored is { DevicePassword: { } secret } ? new DeviceSecrets(stored.DeviceKey, stored.DeviceGroupKey, secret) : null;
         AuthStep step;
         try
         {
-            step = await Pool.Authenticator.StartAsync(flow, Username, password, device, clientMetadata, cancellationToken);
+            step = await Pool.Authenticator.StartAsync(flow, loginName, password, device, clientMetadata, cancellationToken);
         }
         catch (ResourceNotFoundException) when (device is not null)
         {
             // The device was forgotten elsewhere: drop it and sign in without it, or the user stays locked out.
-            State.Device = null;
-            await SaveAsync();
-            step = await Pool.Authenticator.StartAsync(flow, Username, password, null, clientMetadata, cancellationToken);
+            if (own)
+            {
+                State.Device = null;
+                await SaveAsync();
+            }
+
+            step = await Pool.Authenticator.StartAsync(flow, loginName, password, null, clientMetadata, cancellationToken);
         }
 
         return await AcceptAsync(step, clientMetadata, cancellationToken);
+    }
+
+    /// <summary>This grain's remembered device, or, through an alias, the device of the user it still confirms.</summary>
+    private async Task<(StoredDevice? Device, bool Own)> DeviceForSignInAsync(CancellationToken cancellationToken)
+    {
+        if (!IsAlias)
+        {
+            return (State.Device, true);
+        }
+
+        return await ConfirmedLinkAsync(cancellationToken) is { } linked
+            ? (await GrainFactory.GetGrain<ISessionOwner>(linked).GetDeviceAsync(), false)
+            : (null, false);
     }
 
     public async Task<SignInResult> RespondToNewPasswordAsync(string newPassword, IReadOnlyDictionary<string, string>? attributes = null, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default) =>
@@ -108,6 +128,12 @@ public sealed partial class CognitoUserGrain
         }
 
         var username = access.Username ?? throw new InvalidParameterException("The access token names no username.");
+        if (await OwnerKeyForAsync(username, cancellationToken) != _key)
+        {
+            // Only a sign-in through this key that Cognito answered can make it stand for another user.
+            throw new TokensForAnotherUserException($"The tokens belong to another user than {_key}; the key's session is unchanged.");
+        }
+
         var step = new AuthSucceeded(new CognitoTokens(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, access.ExpiresAt, tokens.TokenType), username);
         return await AcceptAsync(step, null, cancellationToken);
     }

@@ -30,6 +30,7 @@ public sealed partial class CognitoUserGrain(
     private string _poolName = string.Empty;
     private string _keyUsername = string.Empty;
     private string? _normalizedKey;
+    private DateTimeOffset _linkConfirmedUntil;
     private IGrainTimer? _refreshTimer;
     private int _refreshFailures;
 
@@ -53,16 +54,6 @@ public sealed partial class CognitoUserGrain(
 
         return Task.CompletedTask;
     }
-
-    /// <summary>The grain that owns this user's session, when it is not this one.</summary>
-    private async ValueTask<ICognitoUserGrain?> RouteAsync(CancellationToken cancellationToken)
-    {
-        var owner = State.OwnerKey ?? (_normalizedKey ??= GrainKeys.User(_poolName, await Pool.NormalizeAsync(_keyUsername, cancellationToken)));
-        return owner == _key ? null : GrainFactory.GetGrain<ICognitoUserGrain>(owner);
-    }
-
-    private async Task<string> OwnerKeyForAsync(string internalUsername, CancellationToken cancellationToken) =>
-        GrainKeys.User(_poolName, await Pool.NormalizeAsync(internalUsername, cancellationToken));
 
     public async Task AdoptAsync(string username, StoredTokens? tokens, StoredChallenge? challenge, StoredDevice? newDevice)
     {
@@ -142,6 +133,7 @@ public sealed partial class CognitoUserGrain(
         // The owner takes the session first: if that fails, nothing is lost here.
         await GrainFactory.GetGrain<ISessionOwner>(owner).AdoptAsync(username, tokens, challenge, newDevice);
         State.OwnerKey = owner;
+        _linkConfirmedUntil = time.GetUtcNow() + Pool.Options.AliasRecheckInterval;
         State.Username = username;
         State.Tokens = null;
         State.Challenge = null;
