@@ -36,7 +36,7 @@ try
 
     using var host = builder.Build();
     await host.StartAsync();
-    var gateway = hosting.Clustering == CognitoClustering.Localhost ? $"localhost:{hosting.GatewayPort}" : $"port {hosting.GatewayPort} (cluster '{hosting.ClusterId}', membership in Redis)";
+    var gateway = hosting.Membership == CognitoMembership.Localhost ? $"localhost:{hosting.GatewayPort}" : $"port {hosting.GatewayPort} (cluster '{hosting.ClusterId}', membership in Redis)";
     Console.WriteLine($"Silo started ({hosting.Storage} session storage); clients connect to the gateway on {gateway}. Press Ctrl+C to stop.");
     await host.WaitForShutdownAsync();
     return 0;

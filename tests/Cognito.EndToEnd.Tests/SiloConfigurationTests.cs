@@ -42,7 +42,7 @@ public sealed class SiloConfigurationTests
     {
         var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Orleans__Clustering"] = "Consul",
+            ["Orleans__Membership"] = "Consul",
             ["Orleans__Storage"] = "Disk",
             ["Orleans__AdvertisedAddress"] = "not-an-ip",
         });
@@ -50,7 +50,7 @@ public sealed class SiloConfigurationTests
         {
             Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
             Assert.Contains("The Orleans configuration is not valid", silo.Stderr, StringComparison.Ordinal);
-            Assert.Contains("Orleans:Clustering must be Localhost or Redis", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:Membership must be Localhost or Redis", silo.Stderr, StringComparison.Ordinal);
             Assert.Contains("Orleans:Storage must be Memory or Redis", silo.Stderr, StringComparison.Ordinal);
             Assert.Contains("Orleans:AdvertisedAddress must be an IP address", silo.Stderr, StringComparison.Ordinal);
         }
@@ -61,7 +61,7 @@ public sealed class SiloConfigurationTests
     {
         var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Orleans__Clustering"] = "Redis",
+            ["Orleans__Membership"] = "Redis",
             ["Orleans__Storage"] = "Redis",
         });
         await using (silo)

@@ -25,15 +25,15 @@ public static class CognitoHostingConfiguration
         options.Redis.ConnectionString = section["Redis:ConnectionString"];
         options.Redis.KeyRingKey = section["Redis:KeyRingKey"];
 
-        if (section["Clustering"] is { } clustering)
+        if (section["Membership"] is { } clustering)
         {
-            if (TryParseName<CognitoClustering>(clustering, out var value))
+            if (TryParseName<CognitoMembership>(clustering, out var value))
             {
-                options.Clustering = value;
+                options.Membership = value;
             }
             else
             {
-                failures.Add($"{At}:Clustering must be Localhost or Redis (was '{clustering}').");
+                failures.Add($"{At}:Membership must be Localhost or Redis (was '{clustering}').");
             }
         }
 

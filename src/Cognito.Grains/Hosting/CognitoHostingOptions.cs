@@ -13,11 +13,11 @@ public sealed class CognitoHostingOptions
     /// <summary>Orleans' own default for localhost clusters, which localhost clients assume too.</summary>
     public const string DevelopmentId = "dev";
 
-    public CognitoClustering Clustering { get; set; } = CognitoClustering.Localhost;
+    public CognitoMembership Membership { get; set; } = CognitoMembership.Localhost;
 
     public CognitoSessionStorage Storage { get; set; } = CognitoSessionStorage.Memory;
 
-    /// <summary>Names one deployment of the cluster; silos and clients of one cluster share it. Required with Redis clustering.</summary>
+    /// <summary>Names one deployment of the cluster; silos and clients of one cluster share it. Required with Redis membership.</summary>
     public string? ClusterId { get; set; }
 
     /// <summary>Names the service across deployments; it prefixes every stored key, so keep it stable. Required with Redis.</summary>
@@ -27,12 +27,12 @@ public sealed class CognitoHostingOptions
 
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos and clients reach this silo at (Redis clustering); by default the host's first address.</summary>
+    /// <summary>The address other silos and clients reach this silo at (Redis membership); by default the host's first address.</summary>
     public IPAddress? AdvertisedAddress { get; set; }
 
     public CognitoRedisOptions Redis { get; } = new();
 
-    internal bool UsesRedis => Clustering == CognitoClustering.Redis || Storage == CognitoSessionStorage.Redis;
+    internal bool UsesRedis => Membership == CognitoMembership.Redis || Storage == CognitoSessionStorage.Redis;
 
     internal string EffectiveClusterId => ClusterId ?? DevelopmentId;
 

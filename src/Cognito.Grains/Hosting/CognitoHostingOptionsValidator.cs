@@ -11,9 +11,9 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         const string At = CognitoHostingOptions.SectionName;
-        if (!Enum.IsDefined(options.Clustering))
+        if (!Enum.IsDefined(options.Membership))
         {
-            failures.Add($"{At}:Clustering must be Localhost or Redis.");
+            failures.Add($"{At}:Membership must be Localhost or Redis.");
         }
 
         if (!Enum.IsDefined(options.Storage))
@@ -26,9 +26,9 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
             failures.Add($"{At}:SiloPort and {At}:GatewayPort must be two different ports from 1 to 65535.");
         }
 
-        if (options.Clustering == CognitoClustering.Redis && string.IsNullOrWhiteSpace(options.ClusterId))
+        if (options.Membership == CognitoMembership.Redis && string.IsNullOrWhiteSpace(options.ClusterId))
         {
-            failures.Add($"{At}:ClusterId is required with Redis clustering (silos and clients of one cluster share it).");
+            failures.Add($"{At}:ClusterId is required with Redis membership (silos and clients of one cluster share it).");
         }
 
         if (options.UsesRedis && string.IsNullOrWhiteSpace(options.ServiceId))
@@ -41,9 +41,9 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
             failures.Add($"{At}:ClusterId and {At}:ServiceId must not be empty or contain spaces.");
         }
 
-        if (options.AdvertisedAddress is not null && options.Clustering != CognitoClustering.Redis)
+        if (options.AdvertisedAddress is not null && options.Membership != CognitoMembership.Redis)
         {
-            failures.Add($"{At}:AdvertisedAddress applies to Redis clustering only (a Localhost silo is reached on loopback).");
+            failures.Add($"{At}:AdvertisedAddress applies to Redis membership only (a Localhost silo is reached on loopback).");
         }
 
         if (options.UsesRedis)
@@ -52,7 +52,7 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
         }
         else if (options.Redis.ConnectionString is not null || options.Redis.KeyRingKey is not null)
         {
-            failures.Add($"{At}:Redis is set but neither {At}:Clustering nor {At}:Storage is Redis.");
+            failures.Add($"{At}:Redis is set but neither {At}:Membership nor {At}:Storage is Redis.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -63,7 +63,7 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
         const string At = CognitoHostingOptions.SectionName + ":Redis";
         if (string.IsNullOrWhiteSpace(redis.ConnectionString))
         {
-            failures.Add($"{At}:ConnectionString is required when Clustering or Storage is Redis (for example 'localhost:6379').");
+            failures.Add($"{At}:ConnectionString is required when Membership or Storage is Redis (for example 'localhost:6379').");
         }
         else
         {

@@ -25,15 +25,15 @@ public static class HostingSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         CognitoHostingConfiguration.Validate(options);
-        return builder.UseCognitoClustering(options).AddCognitoStorage(options);
+        return builder.UseCognitoMembership(options).AddCognitoStorage(options);
     }
 
     /// <summary>Localhost or Redis membership, the cluster and service ids, and the silo's endpoints.</summary>
-    public static ISiloBuilder UseCognitoClustering(this ISiloBuilder builder, CognitoHostingOptions options)
+    public static ISiloBuilder UseCognitoMembership(this ISiloBuilder builder, CognitoHostingOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Clustering == CognitoClustering.Localhost)
+        if (options.Membership == CognitoMembership.Localhost)
         {
             return builder.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.EffectiveServiceId, clusterId: options.EffectiveClusterId);
         }

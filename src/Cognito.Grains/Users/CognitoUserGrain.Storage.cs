@@ -35,7 +35,7 @@ public sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
                 state.State = new UserSessionState();
                 StorageLog.UnreadableReplaced(logger, _key, fault);
             }
-            else if (declaring != typeof(IUserRegistration) && declaring != typeof(IUserAdministration))
+            else if (IsSessionCall(declaring))
             {
                 throw new SessionStateUnreadableException($"User {_key}'s stored session cannot be read ({fault}): sign in again to replace it.", fault);
             }
@@ -43,4 +43,10 @@ public sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
 
         return context.Invoke();
     }
+
+    // Only this library's own calls: Orleans' extension calls (deactivation, migration) always go through.
+    private static bool IsSessionCall(Type? declaring) =>
+        declaring is not null
+        && declaring != typeof(IUserRegistration) && declaring != typeof(IUserAdministration)
+        && (declaring.Assembly == typeof(ICognitoUserGrain).Assembly || declaring == typeof(ISessionOwner));
 }

@@ -1,7 +1,7 @@
 namespace Cognito.Grains.Hosting;
 
-/// <summary>How silos find each other (<c>Orleans:Clustering</c>).</summary>
-public enum CognitoClustering
+/// <summary>How silos find each other (<c>Orleans:Membership</c>).</summary>
+public enum CognitoMembership
 {
     /// <summary>One silo on this machine, on loopback: development and the quick start.</summary>
     Localhost,
