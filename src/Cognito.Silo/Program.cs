@@ -28,21 +28,22 @@ try
             """);
     }
 
-    var siloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111);
-    var gatewayPort = builder.Configuration.GetValue("Orleans:GatewayPort", 30000);
+    // Clustering and storage are read (and checked) now: the silo cannot be built without them.
+    var hosting = CognitoHostingConfiguration.Read(builder.Configuration.GetSection(CognitoHostingOptions.SectionName));
     builder.UseOrleans(silo => silo
-        .UseLocalhostClustering(siloPort, gatewayPort)
-        .AddCognito(builder.Configuration.GetSection("Cognito")));
+        .UseCognitoHosting(hosting)
+        .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false));
 
     using var host = builder.Build();
     await host.StartAsync();
-    Console.WriteLine($"Silo started; clients connect to the gateway on localhost:{gatewayPort}. Press Ctrl+C to stop.");
+    var gateway = hosting.Membership == CognitoMembership.Localhost ? $"localhost:{hosting.GatewayPort}" : $"port {hosting.GatewayPort} (cluster '{hosting.ClusterId}', membership in Redis)";
+    Console.WriteLine($"Silo started ({hosting.Storage} session storage); clients connect to the gateway on {gateway}. Press Ctrl+C to stop.");
     await host.WaitForShutdownAsync();
     return 0;
 }
 catch (OptionsValidationException e)
 {
-    Console.Error.WriteLine("The Cognito configuration is not valid:");
+    Console.Error.WriteLine(e.OptionsType == typeof(CognitoHostingOptions) ? "The Orleans configuration is not valid:" : "The Cognito configuration is not valid:");
     foreach (var failure in e.Failures)
     {
         Console.Error.WriteLine("  - " + failure);

@@ -37,6 +37,60 @@ public sealed class SiloConfigurationTests
         }
     }
 
+    [Fact]
+    public async Task Unknown_clustering_and_storage_names_stop_the_silo_with_exit_code_2_naming_each_setting()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Orleans__Membership"] = "Consul",
+            ["Orleans__Storage"] = "Disk",
+            ["Orleans__AdvertisedAddress"] = "not-an-ip",
+        });
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("The Orleans configuration is not valid", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:Membership must be Localhost or Redis", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:Storage must be Memory or Redis", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:AdvertisedAddress must be an IP address", silo.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Redis_storage_without_connection_string_or_service_id_stops_the_silo_with_exit_code_2()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Orleans__Membership"] = "Redis",
+            ["Orleans__Storage"] = "Redis",
+        });
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("Orleans:Redis:ConnectionString is required", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:ServiceId is required", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:ClusterId is required", silo.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(silo.StdoutLines, l => l.StartsWith(SiloProcess.StartedLine, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_redis_connection_string_is_refused_without_being_printed()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Orleans__Storage"] = "Redis",
+            ["Orleans__ServiceId"] = "svc",
+            ["Orleans__Redis__ConnectionString"] = "127.0.0.1:6379,password=hunter2-secret,nosuchoption=1",
+        });
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("Orleans:Redis:ConnectionString is not a valid", silo.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2-secret", silo.Stderr + string.Join('\n', silo.StdoutLines), StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<(int? Code, ChildProcess Silo)> RunToExitAsync(IReadOnlyDictionary<string, string> settings)
     {
         var (silo, _, _) = SiloProcess.Start(settings);

@@ -1,12 +1,16 @@
+using Cognito.Client.Errors;
+using Cognito.Grains.Storage;
+
 namespace Cognito.Grains.Users;
 
 /// <summary>
 /// What a user's grain persists: the session it owns (or the grain that owns it), a pending
 /// challenge, and a remembered device. Type names are pinned with aliases so stored state
-/// survives refactoring. It holds refresh tokens and a device secret: use a storage provider you trust.
+/// survives refactoring. It holds refresh tokens and a device secret: the Redis storage encrypts it
+/// whole (ProtectedGrainStorageSerializer); use a storage provider you trust for anything else.
 /// </summary>
 [GenerateSerializer, Alias("Cognito.UserSessionState")]
-public sealed class UserSessionState
+public sealed class UserSessionState : IRecoverableState
 {
     /// <summary>The internal username, once Cognito told it.</summary>
     [Id(0)]
@@ -28,6 +32,14 @@ public sealed class UserSessionState
     /// <summary>The device Cognito reported at the last sign-in, until it is remembered.</summary>
     [Id(5)]
     public StoredDevice? NewDevice { get; set; }
+
+    // Never stored: set when the stored record could not be read (see CognitoUserGrain.Storage).
+    [NonSerialized]
+    private StoredStateFault? _unreadable;
+
+    public StoredStateFault? Unreadable => _unreadable;
+
+    public void MarkUnreadable(StoredStateFault fault) => _unreadable = fault;
 }
 
 [GenerateSerializer, Alias("Cognito.StoredTokens")]

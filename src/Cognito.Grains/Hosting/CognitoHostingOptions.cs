@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace Cognito.Grains.Hosting;
+
+/// <summary>
+/// How the silo is clustered and where sessions are kept (configuration section <c>Orleans</c>).
+/// The defaults run one silo on localhost with sessions in memory, as the quick start does.
+/// </summary>
+public sealed class CognitoHostingOptions
+{
+    public const string SectionName = "Orleans";
+
+    /// <summary>Orleans' own default for localhost clusters, which localhost clients assume too.</summary>
+    public const string DevelopmentId = "dev";
+
+    public CognitoMembership Membership { get; set; } = CognitoMembership.Localhost;
+
+    public CognitoSessionStorage Storage { get; set; } = CognitoSessionStorage.Memory;
+
+    /// <summary>Names one deployment of the cluster; silos and clients of one cluster share it. Required with Redis membership.</summary>
+    public string? ClusterId { get; set; }
+
+    /// <summary>Names the service across deployments; it prefixes every stored key, so keep it stable. Required with Redis.</summary>
+    public string? ServiceId { get; set; }
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (Redis membership); by default the host's first address.</summary>
+    public IPAddress? AdvertisedAddress { get; set; }
+
+    public CognitoRedisOptions Redis { get; } = new();
+
+    internal bool UsesRedis => Membership == CognitoMembership.Redis || Storage == CognitoSessionStorage.Redis;
+
+    internal string EffectiveClusterId => ClusterId ?? DevelopmentId;
+
+    internal string EffectiveServiceId => ServiceId ?? DevelopmentId;
+
+    internal string EffectiveKeyRingKey => Redis.KeyRingKey ?? $"{EffectiveServiceId}/data-protection-keys";
+}
