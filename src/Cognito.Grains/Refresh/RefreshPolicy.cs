@@ -9,6 +9,8 @@ namespace Cognito.Grains.Refresh;
 /// </summary>
 public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
 {
+    private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(5);
+
     // A refresh never comes sooner than this after the last one, however short the tokens live.
     private static readonly TimeSpan MinimumRefreshDelay = TimeSpan.FromSeconds(1);
 
@@ -61,5 +63,15 @@ public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, 
 
         var retry = grant.Wait + TimeSpan.FromTicks((long)(random * budgetOptions.DeferSpread.Ticks));
         return IsUsable(expiresAt, now + retry) ? TimerDecision.Reschedule(retry) : TimerDecision.OnNextUse;
+    }
+
+    /// <summary>
+    /// The timer's refresh failed transiently for the <paramref name="failures"/>th time in a row:
+    /// try again after an exponential back-off while the tokens last, else on the next use.
+    /// </summary>
+    public static TimerDecision OnTransientFailure(DateTimeOffset expiresAt, DateTimeOffset now, int failures)
+    {
+        var delay = TimeSpan.FromSeconds(Math.Min(MaximumRetryDelay.TotalSeconds, Math.Pow(2, failures)));
+        return now + delay < expiresAt ? TimerDecision.Reschedule(delay) : TimerDecision.OnNextUse;
     }
 }

@@ -13,8 +13,6 @@ namespace Cognito.Grains.Users;
 /// </summary>
 public sealed partial class CognitoUserGrain
 {
-    private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(5);
-
     private IGrainTimer? _refreshTimer;
     private int _refreshFailures;
     private DateTimeOffset _lastUsed;
@@ -153,11 +151,10 @@ public sealed partial class CognitoUserGrain
         catch (CognitoException e) when (CognitoTransience.IsTransient(e))
         {
             _refreshFailures++;
-            var delay = TimeSpan.FromSeconds(Math.Min(MaximumRetryDelay.TotalSeconds, Math.Pow(2, _refreshFailures)));
-            if (State.Tokens is { } held && time.GetUtcNow() + delay < held.ExpiresAt)
+            if (State.Tokens is { } held && RefreshPolicy.OnTransientFailure(held.ExpiresAt, time.GetUtcNow(), _refreshFailures) is { Action: TimerAction.Reschedule } retry)
             {
-                GrainLog.RefreshRetry(logger, _key, e.ErrorCode, delay);
-                ScheduleRefresh(delay);
+                GrainLog.RefreshRetry(logger, _key, e.ErrorCode, retry.After);
+                ScheduleRefresh(retry.After);
             }
 
             // Past expiry the next call refreshes lazily instead.
