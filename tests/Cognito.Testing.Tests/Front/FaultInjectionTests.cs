@@ -69,7 +69,9 @@ public sealed class FaultInjectionTests(SrpFrontFixture fixture)
     {
         var pool = await fixture.CreatePoolAsync();
         var retrying = fixture.CreateClient(pool.UserPoolId);
-        var since = DateTimeOffset.UtcNow;
+        // Rates count whole seconds: start on a fresh one, so earlier tests' calls stay out.
+        var since = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
+        await Task.Delay(since - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(10));
         var before = fixture.Front.Count("DescribeUserPool");
         fixture.Front.Faults.Start(0.3, FaultKind.InternalError | FaultKind.Throttle | FaultKind.ServiceUnavailable, "DescribeUserPool");
         try
