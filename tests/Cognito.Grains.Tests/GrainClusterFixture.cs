@@ -48,6 +48,7 @@ public sealed class GrainClusterFixture : SrpFrontFixture
         Pools["caseless"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
         Pools["rotating"] = await CreatePoolAsync(withSecret: true, accessTokenMinutes: 60, idTokenMinutes: 60);
         Pools["devices"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
+        Pools["faults"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
         Front.RotateRefreshTokens(Pools["rotating"].ClientId);
         Front.TrackDevices(Pools["devices"].UserPoolId);
 
@@ -64,8 +65,12 @@ public sealed class GrainClusterFixture : SrpFrontFixture
             settings[at + "SecretAccessKey"] = "local-secret-key";
             settings[at + "UsernameCaseSensitive"] = name == "caseless" ? "false" : "true";
             settings[at + "UseRefreshTokenRotation"] = name == "rotating" ? "true" : "false";
-            
         }
+
+        // The pool the fault tests break: attempts give up quickly, so a held request costs little, and one retry only, so faults reach the grains.
+        settings["Cognito:Pools:faults:AttemptTimeout"] = "00:00:01";
+        settings["Cognito:Pools:faults:TotalTimeout"] = "00:00:05";
+        settings["Cognito:Pools:faults:MaxRetryAttempts"] = "1";
 
         // Tokens live an hour, as Cognito's own default (cognito-local's is a day).
         // A pool served by recorded AWS answers, for the operations cognito-local lacks.

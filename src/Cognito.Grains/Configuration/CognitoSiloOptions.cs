@@ -1,3 +1,5 @@
+using Cognito.Grains.Refresh;
+
 namespace Cognito.Grains.Configuration;
 
 /// <summary>The pools the silo serves, by the name callers use in grain keys (for example <c>"main"</c>).</summary>
@@ -6,4 +8,7 @@ public sealed class CognitoSiloOptions
     public const string SectionName = "Cognito";
 
     public Dictionary<string, CognitoPoolOptions> Pools { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How fast the cluster may refresh sessions (<c>Cognito:RefreshBudget</c>).</summary>
+    public RefreshBudgetOptions RefreshBudget { get; } = new();
 }

@@ -1,3 +1,4 @@
+using Cognito.Grains.Refresh;
 using Cognito.IdentityProvider.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,31 @@ public sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOp
             }
         }
 
+        ValidateBudget(options.RefreshBudget, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateBudget(RefreshBudgetOptions budget, List<string> failures)
+    {
+        const string at = "Cognito:RefreshBudget";
+        if (!(budget.RequestsPerSecond > 0) || budget.Categories.Any(c => !(c.Value > 0)))
+        {
+            failures.Add($"{at}: RequestsPerSecond and every Categories:<name> must be positive.");
+        }
+
+        if (budget.Operations.Any(o => string.IsNullOrWhiteSpace(o.Value)))
+        {
+            failures.Add($"{at}: every Operations:<operation> must name a category.");
+        }
+
+        if (budget.MaxWait < TimeSpan.Zero || budget.IdleAfter < TimeSpan.Zero || budget.DeferSpread < TimeSpan.Zero)
+        {
+            failures.Add($"{at}: MaxWait, IdleAfter and DeferSpread must not be negative.");
+        }
+
+        if (!(budget.ThrottleDecrease > 0 && budget.ThrottleDecrease <= 1) || !(budget.MinimumFraction > 0 && budget.MinimumFraction <= 1) || !(budget.RecoveryPerSecond > 0))
+        {
+            failures.Add($"{at}: ThrottleDecrease and MinimumFraction must be in (0, 1] and RecoveryPerSecond positive.");
+        }
     }
 }

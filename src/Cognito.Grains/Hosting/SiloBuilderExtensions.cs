@@ -1,6 +1,7 @@
 using Cognito.Client;
 using Cognito.Grains.Configuration;
 using Cognito.Grains.Pools;
+using Cognito.Grains.Refresh;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddCognitoExceptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<CognitoPoolRegistry>();
+        builder.Services.AddRefreshBudget();
         if (addMemoryStorage)
         {
             builder.AddMemoryGrainStorage(CognitoStorage.Name);
@@ -53,5 +55,7 @@ public static class SiloBuilderExtensions
             pool.Bind(settings);
             options.Pools[pool.Key] = settings;
         }
+
+        section.GetSection(RefreshBudgetOptions.SectionName).Bind(options.RefreshBudget);
     }
 }

@@ -25,4 +25,10 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "User {Key} is no longer an alias of {Owner}; the link is dropped.")]
     public static partial void AliasDropped(ILogger logger, string key, string owner);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "User {Key}: the refresh budget deferred the timer's refresh by {Delay}.")]
+    public static partial void RefreshDeferred(ILogger logger, string key, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "The refresh budget is shared among {Silos} active silos.")]
+    public static partial void BudgetShared(ILogger logger, int silos);
 }

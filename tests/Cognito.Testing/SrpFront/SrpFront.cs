@@ -18,7 +18,8 @@ namespace Cognito.Testing.SrpFront;
 /// derived from the passwords it sees set, the device rounds and device operations, global
 /// sign-out, GetTokensFromRefreshToken with rotation — and passes every other call (and every GET,
 /// such as the JWKS) through unchanged. Tokens are always cognito-local's real ones. It counts the
-/// calls it receives so tests can assert how often Cognito was called. Thread-safe.
+/// calls it receives, in all and per second, so tests can assert how often Cognito was called, and
+/// injects the failures <see cref="Faults"/> is set to. Thread-safe.
 /// </summary>
 public sealed class SrpFront : IAsyncDisposable
 {
@@ -60,6 +61,12 @@ public sealed class SrpFront : IAsyncDisposable
     public IReadOnlyDictionary<string, int> Counts => new Dictionary<string, int>(_counts, StringComparer.Ordinal);
 
     public void ResetCounts() => _counts.Clear();
+
+    /// <summary>The calls received per operation per second of real time (named as <see cref="Count"/> names them).</summary>
+    public CallRates Rates { get; } = new();
+
+    /// <summary>The failures the front injects, switchable while it runs.</summary>
+    public FrontFaults Faults { get; } = new();
 
     public static Task<SrpFront> StartAsync(CognitoLocalServer upstream, SrpFrontOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -123,9 +130,15 @@ public sealed class SrpFront : IAsyncDisposable
             var operation = target[TargetPrefix.Length..];
             Increment(operation);
             var json = JsonFields.ParseObject(body);
-            if ((json.Str("AuthFlow") ?? json.Str("ChallengeName")) is { } detail)
+            var detailed = (json.Str("AuthFlow") ?? json.Str("ChallengeName")) is { } detail ? $"{operation}:{detail}" : null;
+            if (detailed is not null)
             {
-                Increment($"{operation}:{detail}");
+                Increment(detailed);
+            }
+
+            if (await InjectFaultAsync(context, Faults.Pick(operation, detailed), cancellationToken))
+            {
+                return;
             }
 
             var reply = await _dispatcher.HandleAsync(new FrontRequest(operation, json, body, headers, context.Connection.RemoteIpAddress?.ToString()), cancellationToken);
@@ -142,7 +155,51 @@ public sealed class SrpFront : IAsyncDisposable
         }
     }
 
-    private void Increment(string key) => _counts.AddOrUpdate(key, 1, (_, count) => count + 1);
+    private void Increment(string key)
+    {
+        _counts.AddOrUpdate(key, 1, (_, count) => count + 1);
+        // Real time: the callers' clock may be fake, Cognito's quota never is.
+        Rates.Record(key, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Answers with the fault, or delays a slow one; true when the call is over.</summary>
+    private async Task<bool> InjectFaultAsync(HttpContext context, FaultKind fault, CancellationToken cancellationToken)
+    {
+        switch (fault)
+        {
+            case FaultKind.None:
+                return false;
+            case FaultKind.Slow:
+                await Task.Delay(Faults.SlowBy, cancellationToken);
+                return false;
+            case FaultKind.InternalError:
+                await WriteFaultAsync(context, new CognitoFault("InternalErrorException", "An internal error occurred.", 500));
+                return true;
+            case FaultKind.Throttle:
+                await WriteFaultAsync(context, new CognitoFault("TooManyRequestsException", "Rate exceeded"));
+                return true;
+            case FaultKind.BareServerError or FaultKind.ServiceUnavailable:
+                context.Response.StatusCode = fault == FaultKind.BareServerError ? 500 : 503;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body>Service unavailable</body></html>", cancellationToken);
+                return true;
+            case FaultKind.Timeout:
+                try
+                {
+                    await Task.Delay(Faults.HoldFor, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The caller gave up first, as it should.
+                }
+
+                context.Abort();
+                return true;
+            default:
+                context.Abort();
+                return true;
+        }
+    }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
