@@ -253,17 +253,22 @@ public sealed class CognitoTokenVerifier
         var now = _time.GetUtcNow();
         var expiresAt = ReadTime(payload, "exp") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no expiry (exp).");
         var issuedAt = ReadTime(payload, "iat") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no issue time (iat).");
-        if (now >= expiresAt + _clockSkew)
+
+        // Saturating sums: an exp within the skew of 9999-12-31T23:59:59Z (or any exp with a huge
+        // ClockSkew) is a long-lived but valid token, so its deadline is the end of time and it is
+        // accepted; plain addition would throw an ArgumentOutOfRangeException instead of deciding.
+        var latestNow = now.PlusOrEndOfTime(_clockSkew);
+        if (now >= expiresAt.PlusOrEndOfTime(_clockSkew))
         {
             throw Refuse(TokenValidationFailureReason.Expired, $"The token has expired (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
 
-        if (ReadTime(payload, "nbf") is { } notBefore && now + _clockSkew < notBefore)
+        if (ReadTime(payload, "nbf") is { } notBefore && latestNow < notBefore)
         {
             throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token is not valid yet: its nbf is in the future (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
 
-        if (now + _clockSkew < issuedAt)
+        if (latestNow < issuedAt)
         {
             throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token was issued in the future: its iat is ahead of this clock (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
@@ -311,7 +316,9 @@ public sealed class CognitoTokenVerifier
         payload.TryGetStrings(name, out var values) ? values : throw WrongType(name);
 
     private static DateTimeOffset? ReadTime(TokenPayload payload, string name) =>
-        payload.TryGetTime(name, out var value) ? value : throw WrongType(name);
+        payload.TryGetTime(name, out var value)
+            ? value
+            : throw Refuse(TokenValidationFailureReason.Malformed, $"The token's {name} claim is not a NumericDate from 1970 to 9999 (seconds since the epoch).");
 
     private static TokenValidationException WrongType(string claim) =>
         Refuse(TokenValidationFailureReason.Malformed, $"The token's {claim} claim has the wrong type.");

@@ -133,7 +133,8 @@ internal sealed class JwksCache
     /// <summary>Called under the lock.</summary>
     private void CloseRefetchPenaltyBox()
     {
-        var until = _time.GetUtcNow() + _refetchInterval;
+        // Saturating: an interval that runs past the end of time closes the box for good.
+        var until = _time.GetUtcNow().PlusOrEndOfTime(_refetchInterval);
         if (until > _refetchBlockedUntil)
         {
             _refetchBlockedUntil = until;
