@@ -51,4 +51,10 @@ public enum TokenValidationFailureReason
 
     /// <summary>The ID token's <c>at_hash</c> is missing or does not match the access token given with it.</summary>
     AccessTokenHashMismatch,
+
+    /// <summary>
+    /// The header has a <c>crit</c> member: it names extensions that must be understood, and this
+    /// verifier understands none (RFC 7515 §4.1.11; Cognito never sends <c>crit</c>).
+    /// </summary>
+    UnsupportedHeader,
 }
