@@ -70,6 +70,21 @@ def cs_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Java's \S is "not [ \t\n\x0B\f\r]"; .NET's is "not any Unicode space", which would refuse a
+# no-break space that Cognito accepts. Each shorthand that .NET reads more narrowly than Java is
+# spelled out here; wider ones (\w, \s, \d, .) only leave more to Cognito, which is harmless.
+JAVA_CLASSES = {r"[\S]": r"[^ \t\n\x0B\f\r]"}
+
+
+def anchored(pattern: str) -> str:
+    for java, dotnet in JAVA_CLASSES.items():
+        pattern = pattern.replace(java, dotnet)
+    for narrower in (r"\S", r"\W", r"\D"):
+        if narrower in pattern:
+            raise SystemExit(f"The model's pattern {pattern!r} uses {narrower}, which .NET reads more narrowly than Java: add it to JAVA_CLASSES.")
+    return r"\A(?:" + pattern + r")\z"
+
+
 def verbatim(value: str) -> str:
     return '@"' + value.replace('"', '""') + '"'
 
@@ -387,11 +402,15 @@ class Generator:
         return "".join(out)
 
     def pattern_class(self) -> str:
+        # AWS checks a member against its pattern as a whole (Java's Matcher.matches), so a value
+        # that merely contains a match is refused by Cognito; IsMatch finds a match anywhere, hence
+        # the anchors. \A and \z rather than ^ and $: .NET's $ also matches before a final \n.
+        # The group keeps a top-level alternation inside the anchors.
         out = [HEADER, "using System.Text.RegularExpressions;\n\n", f"namespace {NS};\n\n",
-               "/// <summary>The model's member patterns, unanchored as Smithy defines them, as source-generated regular expressions.</summary>\n",
+               "/// <summary>The model's member patterns as source-generated regular expressions that must match the whole value, as AWS applies them.</summary>\n",
                "internal static partial class ModelPatterns\n{\n"]
         for pattern, name in self.patterns.items():
-            out.append(f"    [GeneratedRegex({verbatim(pattern)}, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]\n")
+            out.append(f"    [GeneratedRegex({verbatim(anchored(pattern))}, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]\n")
             out.append(f"    internal static partial Regex {name}();\n\n")
         out.append("}\n")
         return "".join(out)
