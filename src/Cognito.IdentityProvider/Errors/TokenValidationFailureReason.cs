@@ -6,7 +6,11 @@ public enum TokenValidationFailureReason
     /// <summary>The reason did not survive the trip (an exception rebuilt without its data).</summary>
     Unknown = 0,
 
-    /// <summary>Not a signed JWT: not three base64url parts, bad JSON, an encrypted token, or claims of the wrong type.</summary>
+    /// <summary>
+    /// Not a signed JWT: not three base64url parts, bad JSON, an encrypted token, claims of the wrong
+    /// type, or an <c>exp</c>/<c>iat</c>/<c>nbf</c> before 1970 or after 9999 (an <c>exp</c> at the very end
+    /// of 9999 is a valid, long-lived token).
+    /// </summary>
     Malformed,
 
     /// <summary>The header says <c>alg: none</c>: an unsigned token.</summary>
@@ -47,4 +51,10 @@ public enum TokenValidationFailureReason
 
     /// <summary>The ID token's <c>at_hash</c> is missing or does not match the access token given with it.</summary>
     AccessTokenHashMismatch,
+
+    /// <summary>
+    /// The header has a <c>crit</c> member: it names extensions that must be understood, and this
+    /// verifier understands none (RFC 7515 §4.1.11; Cognito never sends <c>crit</c>).
+    /// </summary>
+    UnsupportedHeader,
 }

@@ -7,76 +7,76 @@ using System.Text.RegularExpressions;
 
 namespace Cognito.IdentityProvider;
 
-/// <summary>The model's member patterns, unanchored as Smithy defines them, as source-generated regular expressions.</summary>
+/// <summary>The model's member patterns as source-generated regular expressions that must match the whole value, as AWS applies them.</summary>
 internal static partial class ModelPatterns
 {
-    [GeneratedRegex(@"[\w-]+_[0-9a-zA-Z]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w-]+_[0-9a-zA-Z]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern0();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern1();
 
-    [GeneratedRegex(@"[\S]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[^ \t\n\x0B\f\r]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern2();
 
-    [GeneratedRegex(@"[\w+]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w+]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern3();
 
-    [GeneratedRegex(@"^[0-9a-fA-F]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:^[0-9a-fA-F]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern4();
 
-    [GeneratedRegex(@"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern5();
 
-    [GeneratedRegex(@"[A-Za-z0-9-_=.]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[A-Za-z0-9-_=.]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern6();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern7();
 
-    [GeneratedRegex(@"[\w-]+_[0-9a-f-]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w-]+_[0-9a-f-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern8();
 
-    [GeneratedRegex(@"[\w+=/]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w+=/]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern9();
 
-    [GeneratedRegex(@"[\w\s+=,.@-]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w\s+=,.@-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern10();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern11();
 
-    [GeneratedRegex(@"[\x21\x23-\x5B\x5D-\x7E]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\x21\x23-\x5B\x5D-\x7E]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern12();
 
-    [GeneratedRegex(@".*\{####\}.*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:.*\{####\}.*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern13();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern14();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern15();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern16();
 
-    [GeneratedRegex(@"^[a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:^[a-zA-Z0-9_-]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern17();
 
-    [GeneratedRegex(@"(?s).*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:(?s).*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern18();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern19();
 
-    [GeneratedRegex(@"(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern20();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern21();
 
-    [GeneratedRegex(@"[0-9]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[0-9]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern22();
 
 }

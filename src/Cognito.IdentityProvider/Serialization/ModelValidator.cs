@@ -52,6 +52,7 @@ public sealed class ModelValidator
             throw Fail(member, $"must have at most {max} characters");
         }
 
+        // The generated patterns are anchored (\A...\z), so IsMatch judges the whole value as AWS does.
         // .NET's regex sees a character outside the BMP as two surrogate halves (category Cs) where
         // the model's Java-style patterns see one code point, so such text is left to Cognito.
         if (pattern is not null && length == value.Length && !pattern.IsMatch(value))

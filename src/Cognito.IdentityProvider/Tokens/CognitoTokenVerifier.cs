@@ -15,7 +15,8 @@ namespace Cognito.IdentityProvider.Tokens;
 /// Verifies Cognito ID and access tokens as AWS's aws-jwt-verify does: an RS256 signature by a key of
 /// the pool's JWKS (cached; refetched for an unknown <c>kid</c> at most once per interval), the pool's
 /// issuer, the <c>token_use</c> asked for, the app client (<c>aud</c> of an ID token, <c>client_id</c>
-/// of an access token), and <c>exp</c>/<c>nbf</c>/<c>iat</c> within the clock skew.
+/// of an access token), and <c>exp</c>/<c>nbf</c>/<c>iat</c> within the clock skew. A header with
+/// <c>crit</c> is refused: it demands extensions this verifier does not implement.
 /// Thread-safe; make one per pool and share it.
 /// </summary>
 /// <remarks>
@@ -140,7 +141,7 @@ public sealed class CognitoTokenVerifier
         return CheckClaims(payload, expectedUse, accessToken);
     }
 
-    /// <summary>The header checks, before any key is looked up: a signed JWT, RS256, with a kid.</summary>
+    /// <summary>The header checks, before any key is looked up: a signed JWT, RS256, with a kid, and no crit.</summary>
     private static (JsonWebToken Jwt, string Kid, TokenPayload Payload) Decode(string token)
     {
         if (token.Length == 0 || token.Length > TokenValidationParameters.DefaultMaximumTokenSizeInBytes
@@ -181,6 +182,17 @@ public sealed class CognitoTokenVerifier
         if (string.IsNullOrEmpty(kid))
         {
             throw Refuse(TokenValidationFailureReason.MissingKeyId, "The token's header names no signing key (kid).");
+        }
+
+        // RFC 7515 §4.1.11: extensions listed in crit must be understood or the JWS is invalid. This
+        // verifier understands none and Cognito sends none, so any crit at all (even [] or a value of
+        // the wrong type, which the RFC also forbids) refuses the token.
+        switch (JwsHeader.HasCriticalMember(jwt.EncodedHeader))
+        {
+            case true:
+                throw Refuse(TokenValidationFailureReason.UnsupportedHeader, "The token's header has a crit member: it requires extensions this verifier does not understand.");
+            case null:
+                throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a well-formed JWT: its header is not a base64url-encoded JSON object.");
         }
 
         if (!TokenPayload.TryParse(jwt.EncodedPayload, out var payload))
@@ -253,17 +265,22 @@ public sealed class CognitoTokenVerifier
         var now = _time.GetUtcNow();
         var expiresAt = ReadTime(payload, "exp") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no expiry (exp).");
         var issuedAt = ReadTime(payload, "iat") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no issue time (iat).");
-        if (now >= expiresAt + _clockSkew)
+
+        // Saturating sums: an exp within the skew of 9999-12-31T23:59:59Z (or any exp with a huge
+        // ClockSkew) is a long-lived but valid token, so its deadline is the end of time and it is
+        // accepted; plain addition would throw an ArgumentOutOfRangeException instead of deciding.
+        var latestNow = now.PlusOrEndOfTime(_clockSkew);
+        if (now >= expiresAt.PlusOrEndOfTime(_clockSkew))
         {
             throw Refuse(TokenValidationFailureReason.Expired, $"The token has expired (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
 
-        if (ReadTime(payload, "nbf") is { } notBefore && now + _clockSkew < notBefore)
+        if (ReadTime(payload, "nbf") is { } notBefore && latestNow < notBefore)
         {
             throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token is not valid yet: its nbf is in the future (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
 
-        if (now + _clockSkew < issuedAt)
+        if (latestNow < issuedAt)
         {
             throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token was issued in the future: its iat is ahead of this clock (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
         }
@@ -311,7 +328,9 @@ public sealed class CognitoTokenVerifier
         payload.TryGetStrings(name, out var values) ? values : throw WrongType(name);
 
     private static DateTimeOffset? ReadTime(TokenPayload payload, string name) =>
-        payload.TryGetTime(name, out var value) ? value : throw WrongType(name);
+        payload.TryGetTime(name, out var value)
+            ? value
+            : throw Refuse(TokenValidationFailureReason.Malformed, $"The token's {name} claim is not a NumericDate from 1970 to 9999 (seconds since the epoch).");
 
     private static TokenValidationException WrongType(string claim) =>
         Refuse(TokenValidationFailureReason.Malformed, $"The token's {claim} claim has the wrong type.");

@@ -10,11 +10,13 @@ namespace Cognito.IdentityProvider.Tokens;
 
 /// <summary>
 /// The pool's signing keys, either given once (static) or downloaded and kept until a token names a
-/// <c>kid</c> they lack; then they are downloaded again (keys rotate). A download that fails or still
-/// lacks the <c>kid</c> closes a penalty box for the refetch interval, in which unknown <c>kid</c>s
-/// are refused without a download, so forged <c>kid</c>s cannot turn each request into one. Until
-/// keys were loaded once, every verification may try (the first load has nothing to protect).
-/// Concurrent callers share one download; lookups of a known <c>kid</c> take no lock.
+/// <c>kid</c> they lack; then they are downloaded again (keys rotate). Starting such a refetch closes
+/// a penalty box for the refetch interval, and a download that fails or still lacks the <c>kid</c>
+/// closes it for an interval from its end; in the box unknown <c>kid</c>s are refused without a
+/// download, so forged <c>kid</c>s cannot turn each request into one: at most one refetch starts per
+/// interval, however callers interleave. Until keys were loaded once, every verification may try
+/// (the first load has nothing to protect). Concurrent callers share one download; lookups of a
+/// known <c>kid</c> take no lock.
 /// </summary>
 internal sealed class JwksCache
 {
@@ -109,6 +111,10 @@ internal sealed class JwksCache
                         return null;
                     }
 
+                    // The gate closes here, with the slot claimed under the same lock: were it closed
+                    // only once the download is done, a caller between the slot being freed and the
+                    // waiters closing the gate would start a second download within the interval.
+                    CloseRefetchPenaltyBox();
                     TokenLog.RefetchingForUnknownKey(_logger, _jwksUri!);
                 }
 
@@ -133,7 +139,8 @@ internal sealed class JwksCache
     /// <summary>Called under the lock.</summary>
     private void CloseRefetchPenaltyBox()
     {
-        var until = _time.GetUtcNow() + _refetchInterval;
+        // Saturating: an interval that runs past the end of time closes the box for good.
+        var until = _time.GetUtcNow().PlusOrEndOfTime(_refetchInterval);
         if (until > _refetchBlockedUntil)
         {
             _refetchBlockedUntil = until;

@@ -12,6 +12,9 @@ namespace Cognito.IdentityProvider.Tokens;
 /// </summary>
 internal sealed class TokenPayload
 {
+    // 253402300800: 10000-01-01T00:00:00Z, the first second DateTimeOffset cannot hold.
+    private static readonly double SecondsAfterLastInstant = (DateTimeOffset.MaxValue.UtcTicks + 1 - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerSecond;
+
     private readonly Dictionary<string, JsonElement> _claims;
 
     private TokenPayload(Dictionary<string, JsonElement> claims) => _claims = claims;
@@ -75,7 +78,11 @@ internal sealed class TokenPayload
         return true;
     }
 
-    /// <summary>A NumericDate claim (seconds since the epoch, possibly fractional); null when absent. False when present with another type.</summary>
+    /// <summary>
+    /// A NumericDate claim (seconds since the epoch, possibly fractional); null when absent. False
+    /// when present with another type, or outside 1970 to 9999-12-31T23:59:59.9999999Z: no Cognito
+    /// token is dated before its epoch, and no DateTimeOffset holds a time after 9999.
+    /// </summary>
     public bool TryGetTime(string name, out DateTimeOffset? value)
     {
         value = null;
@@ -84,13 +91,23 @@ internal sealed class TokenPayload
             return true;
         }
 
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var seconds)
-            || double.IsNaN(seconds) || seconds < 0 || seconds > 253402300799d)
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var seconds))
         {
             return false;
         }
 
-        value = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        // The positive form also refuses NaN and the infinities.
+        if (!(seconds >= 0 && seconds < SecondsAfterLastInstant))
+        {
+            return false;
+        }
+
+        // Whole seconds and the fraction apart: seconds * 10^7 near 9999 is past a double's precision
+        // (whole seconds would come back off by hundreds of ticks). The truncated fraction is at most
+        // 9,999,999 ticks, so the sum never passes MaxValue.
+        var whole = Math.Floor(seconds);
+        var ticks = ((long)whole * TimeSpan.TicksPerSecond) + (long)((seconds - whole) * TimeSpan.TicksPerSecond);
+        value = DateTimeOffset.UnixEpoch.AddTicks(ticks);
         return true;
     }
 

@@ -27,6 +27,9 @@ public sealed class ScriptedChallengeTests : IAsyncLifetime
     private const string Password = "Passw0rd!Strong";
     private const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
+    // Region, underscore, UUID: the model's DeviceKeyType pattern, checked whole before sending.
+    private const string DeviceKey = "eu-west-1_0d5c9a1e-7b3f-4e2a-9c8d-1f2e3a4b5c6d";
+
     private ScriptedCognitoServer _server = null!;
     private AuthScript _script = null!;
 
@@ -470,26 +473,26 @@ public sealed class ScriptedChallengeTests : IAsyncLifetime
         _script
             .Then("GetTokensFromRefreshToken", body =>
             {
-                Assert.Equal((ClientId, ClientSecret, "old-refresh", "eu-west-1_dev"), (body.Str("ClientId"), body.Str("ClientSecret"), body.Str("RefreshToken"), body.Str("DeviceKey")));
+                Assert.Equal((ClientId, ClientSecret, "old-refresh", DeviceKey), (body.Str("ClientId"), body.Str("ClientSecret"), body.Str("RefreshToken"), body.Str("DeviceKey")));
                 return ScriptedTokens.Result(Internal, refreshToken: "rotated-refresh");
             })
             .Then("GetTokensFromRefreshToken", _ => ScriptedTokens.Result(Internal, refreshToken: null))
             .Then("InitiateAuth", body =>
             {
                 Assert.Equal("REFRESH_TOKEN_AUTH", body.Str("AuthFlow"));
-                Assert.Equal(("rotated-refresh", Hash(Internal), "eu-west-1_dev"), (body.Str("AuthParameters", "REFRESH_TOKEN"), body.Str("AuthParameters", "SECRET_HASH"), body.Str("AuthParameters", "DEVICE_KEY")));
+                Assert.Equal(("rotated-refresh", Hash(Internal), DeviceKey), (body.Str("AuthParameters", "REFRESH_TOKEN"), body.Str("AuthParameters", "SECRET_HASH"), body.Str("AuthParameters", "DEVICE_KEY")));
                 return ScriptedTokens.Result(Internal, refreshToken: null);
             })
             .Then("InitiateAuth", _ => new JsonObject { ["ChallengeParameters"] = new JsonObject() });
 
-        var rotated = await authenticator.RefreshAsync("old-refresh", Internal, "eu-west-1_dev", useRotation: true);
+        var rotated = await authenticator.RefreshAsync("old-refresh", Internal, DeviceKey, useRotation: true);
         Assert.Equal("rotated-refresh", rotated.Tokens.RefreshToken);
 
         // A GetTokensFromRefreshToken answer without a refresh token (rotation off for the client) must not drop the one held.
         var unrotated = await authenticator.RefreshAsync("rotated-refresh", Internal, useRotation: true);
         Assert.Equal("rotated-refresh", unrotated.Tokens.RefreshToken);
 
-        var legacy = await authenticator.RefreshAsync("rotated-refresh", Internal, "eu-west-1_dev");
+        var legacy = await authenticator.RefreshAsync("rotated-refresh", Internal, DeviceKey);
         Assert.Equal("rotated-refresh", legacy.Tokens.RefreshToken);
 
         await Assert.ThrowsAsync<CognitoProtocolException>(() => authenticator.RefreshAsync("rotated-refresh", Internal));

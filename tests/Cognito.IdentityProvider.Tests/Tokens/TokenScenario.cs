@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Tokens;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cognito.IdentityProvider.Tests.Tokens;
@@ -32,12 +33,12 @@ internal sealed class TokenScenario : IAsyncDisposable
     public static async Task<TokenScenario> StartAsync() => new(await JwksServer.StartAsync(PoolId));
 
     /// <summary>A verifier for this pool that downloads from the server and never reads the real environment.</summary>
-    public CognitoTokenVerifier Verifier(Action<CognitoTokenVerifierOptions>? configure = null, Func<string, string?>? environment = null)
+    public CognitoTokenVerifier Verifier(Action<CognitoTokenVerifierOptions>? configure = null, Func<string, string?>? environment = null, ILogger? logger = null)
     {
         var options = new CognitoTokenVerifierOptions { Issuer = Issuer };
         options.ClientIds.Add(ClientId);
         configure?.Invoke(options);
-        return new CognitoTokenVerifier(options, _http, Time, null, environment ?? (_ => null));
+        return new CognitoTokenVerifier(options, _http, Time, logger, environment ?? (_ => null));
     }
 
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();

@@ -74,7 +74,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("eu-west-1_Ab-C")]
     public void Configured_pool_ids_are_checked_whole(string poolId)
     {
-        // The model's patterns are unanchored (Smithy); the configured pool id is parsed strictly.
+        // The configured pool id is parsed strictly, by its own parser rather than the model's pattern.
         Assert.Throws<CognitoConfigurationException>(() => new CognitoIdentityProviderClient(ScriptedClient.Http, new CognitoIdentityProviderOptions { UserPoolId = poolId }));
         Assert.False(UserPoolId.TryParse(poolId, out _));
     }

@@ -28,7 +28,7 @@ public sealed partial record AdminListGroupsForUserRequest
         builder.Append("Username = ").Append(Username is null ? "null" : "***");
         builder.Append(", UserPoolId = ").Append(UserPoolId);
         builder.Append(", Limit = ").Append(Limit);
-        builder.Append(", NextToken = ").Append(NextToken);
+        builder.Append(", NextToken = ").Append(NextToken is null ? "null" : "***");
         return true;
     }
 

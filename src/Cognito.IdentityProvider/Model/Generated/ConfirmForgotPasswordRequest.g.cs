@@ -45,7 +45,7 @@ public sealed partial record ConfirmForgotPasswordRequest
         builder.Append("ClientId = ").Append(ClientId is null ? "null" : "***");
         builder.Append(", SecretHash = ").Append(SecretHash is null ? "null" : "***");
         builder.Append(", Username = ").Append(Username is null ? "null" : "***");
-        builder.Append(", ConfirmationCode = ").Append(ConfirmationCode);
+        builder.Append(", ConfirmationCode = ").Append(ConfirmationCode is null ? "null" : "***");
         builder.Append(", Password = ").Append(Password is null ? "null" : "***");
         builder.Append(", AnalyticsMetadata = ").Append(AnalyticsMetadata);
         builder.Append(", UserContextData = ").Append(UserContextData is null ? "null" : "***");

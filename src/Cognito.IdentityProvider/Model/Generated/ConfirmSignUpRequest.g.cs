@@ -49,7 +49,7 @@ public sealed partial record ConfirmSignUpRequest
         builder.Append("ClientId = ").Append(ClientId is null ? "null" : "***");
         builder.Append(", SecretHash = ").Append(SecretHash is null ? "null" : "***");
         builder.Append(", Username = ").Append(Username is null ? "null" : "***");
-        builder.Append(", ConfirmationCode = ").Append(ConfirmationCode);
+        builder.Append(", ConfirmationCode = ").Append(ConfirmationCode is null ? "null" : "***");
         builder.Append(", ForceAliasCreation = ").Append(ForceAliasCreation);
         builder.Append(", AnalyticsMetadata = ").Append(AnalyticsMetadata);
         builder.Append(", UserContextData = ").Append(UserContextData is null ? "null" : "***");

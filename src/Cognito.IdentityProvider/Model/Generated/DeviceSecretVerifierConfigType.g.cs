@@ -18,7 +18,7 @@ public sealed partial record DeviceSecretVerifierConfigType
 
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
-        builder.Append("PasswordVerifier = ").Append(PasswordVerifier);
+        builder.Append("PasswordVerifier = ").Append(PasswordVerifier is null ? "null" : "***");
         builder.Append(", Salt = ").Append(Salt);
         return true;
     }

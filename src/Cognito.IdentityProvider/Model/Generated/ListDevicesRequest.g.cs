@@ -24,7 +24,7 @@ public sealed partial record ListDevicesRequest
     {
         builder.Append("AccessToken = ").Append(AccessToken is null ? "null" : "***");
         builder.Append(", Limit = ").Append(Limit);
-        builder.Append(", PaginationToken = ").Append(PaginationToken);
+        builder.Append(", PaginationToken = ").Append(PaginationToken is null ? "null" : "***");
         return true;
     }
 

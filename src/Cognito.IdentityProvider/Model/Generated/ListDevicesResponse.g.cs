@@ -19,7 +19,7 @@ public sealed partial record ListDevicesResponse
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
         builder.Append("Devices = ").Append(Devices is null ? "null" : "[" + Devices.Count + "]");
-        builder.Append(", PaginationToken = ").Append(PaginationToken);
+        builder.Append(", PaginationToken = ").Append(PaginationToken is null ? "null" : "***");
         return true;
     }
 }

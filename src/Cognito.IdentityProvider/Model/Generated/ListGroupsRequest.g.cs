@@ -23,7 +23,7 @@ public sealed partial record ListGroupsRequest
     {
         builder.Append("UserPoolId = ").Append(UserPoolId);
         builder.Append(", Limit = ").Append(Limit);
-        builder.Append(", NextToken = ").Append(NextToken);
+        builder.Append(", NextToken = ").Append(NextToken is null ? "null" : "***");
         return true;
     }
 

@@ -18,7 +18,7 @@ public sealed partial record ListGroupsResponse
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
         builder.Append("Groups = ").Append(Groups is null ? "null" : "[" + Groups.Count + "]");
-        builder.Append(", NextToken = ").Append(NextToken);
+        builder.Append(", NextToken = ").Append(NextToken is null ? "null" : "***");
         return true;
     }
 }

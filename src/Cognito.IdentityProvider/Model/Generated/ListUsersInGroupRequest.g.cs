@@ -28,7 +28,7 @@ public sealed partial record ListUsersInGroupRequest
         builder.Append("UserPoolId = ").Append(UserPoolId);
         builder.Append(", GroupName = ").Append(GroupName);
         builder.Append(", Limit = ").Append(Limit);
-        builder.Append(", NextToken = ").Append(NextToken);
+        builder.Append(", NextToken = ").Append(NextToken is null ? "null" : "***");
         return true;
     }
 

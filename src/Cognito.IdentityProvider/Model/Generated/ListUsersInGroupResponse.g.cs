@@ -18,7 +18,7 @@ public sealed partial record ListUsersInGroupResponse
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
         builder.Append("Users = ").Append(Users is null ? "null" : "[" + Users.Count + "]");
-        builder.Append(", NextToken = ").Append(NextToken);
+        builder.Append(", NextToken = ").Append(NextToken is null ? "null" : "***");
         return true;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial record ListUsersRequest
         builder.Append("UserPoolId = ").Append(UserPoolId);
         builder.Append(", AttributesToGet = ").Append(AttributesToGet is null ? "null" : "[" + AttributesToGet.Count + "]");
         builder.Append(", Limit = ").Append(Limit);
-        builder.Append(", PaginationToken = ").Append(PaginationToken);
+        builder.Append(", PaginationToken = ").Append(PaginationToken is null ? "null" : "***");
         builder.Append(", Filter = ").Append(Filter);
         return true;
     }

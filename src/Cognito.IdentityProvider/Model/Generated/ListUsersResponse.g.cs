@@ -19,7 +19,7 @@ public sealed partial record ListUsersResponse
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
         builder.Append("Users = ").Append(Users is null ? "null" : "[" + Users.Count + "]");
-        builder.Append(", PaginationToken = ").Append(PaginationToken);
+        builder.Append(", PaginationToken = ").Append(PaginationToken is null ? "null" : "***");
         return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed partial record VerifyUserAttributeRequest
     {
         builder.Append("AccessToken = ").Append(AccessToken is null ? "null" : "***");
         builder.Append(", AttributeName = ").Append(AttributeName);
-        builder.Append(", Code = ").Append(Code);
+        builder.Append(", Code = ").Append(Code is null ? "null" : "***");
         return true;
     }
 
