@@ -76,6 +76,12 @@ def cs_string(value: str) -> str:
 JAVA_CLASSES = {r"[\S]": r"[^ \t\n\x0B\f\r]"}
 
 
+# Where the live service's pattern is wider than the stored model's, the service's wins: a value
+# Cognito accepts must never be refused here. Cognito's own InvalidParameterException names
+# "^[\S]+.*[\S]+$" for passwords (inner spaces allowed), where this model still says "[\S]+".
+SERVICE_PATTERNS = {"PasswordType": r"[\S]+.*[\S]+"}
+
+
 def anchored(pattern: str) -> str:
     for java, dotnet in JAVA_CLASSES.items():
         pattern = pattern.replace(java, dotnet)
@@ -258,7 +264,7 @@ class Generator:
             if member_name in required and kind not in ("integer", "long", "boolean"):
                 lines.append(f"        validator.Required({path}, {prop});\n")
             if kind == "string":
-                pattern = target.get("pattern")
+                pattern = SERVICE_PATTERNS.get(member["shape"], target.get("pattern"))
                 pat = f"global::Cognito.IdentityProvider.ModelPatterns.{self.pattern_name(pattern)}()" if pattern else "null"
                 lines.append(f"        validator.String({path}, {prop}, {target.get('min', 0)}, {target.get('max', 'int.MaxValue')}, {pat});\n")
             elif kind in ("integer", "long"):

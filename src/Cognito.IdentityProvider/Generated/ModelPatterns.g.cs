@@ -16,67 +16,70 @@ internal static partial class ModelPatterns
     [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern1();
 
-    [GeneratedRegex(@"\A(?:[^ \t\n\x0B\f\r]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[^ \t\n\x0B\f\r]+.*[^ \t\n\x0B\f\r]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern2();
 
     [GeneratedRegex(@"\A(?:[\w+]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern3();
 
-    [GeneratedRegex(@"\A(?:^[0-9a-fA-F]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[^ \t\n\x0B\f\r]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern4();
 
-    [GeneratedRegex(@"\A(?:arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:^[0-9a-fA-F]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern5();
 
-    [GeneratedRegex(@"\A(?:[A-Za-z0-9-_=.]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern6();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[A-Za-z0-9-_=.]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern7();
 
-    [GeneratedRegex(@"\A(?:[\w-]+_[0-9a-f-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern8();
 
-    [GeneratedRegex(@"\A(?:[\w+=/]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w-]+_[0-9a-f-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern9();
 
-    [GeneratedRegex(@"\A(?:[\w\s+=,.@-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w+=/]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern10();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\w\s+=,.@-]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern11();
 
-    [GeneratedRegex(@"\A(?:[\x21\x23-\x5B\x5D-\x7E]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern12();
 
-    [GeneratedRegex(@"\A(?:.*\{####\}.*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\x21\x23-\x5B\x5D-\x7E]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern13();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:.*\{####\}.*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern14();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern15();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern16();
 
-    [GeneratedRegex(@"\A(?:^[a-zA-Z0-9_-]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern17();
 
-    [GeneratedRegex(@"\A(?:(?s).*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:^[a-zA-Z0-9_-]+$)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern18();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:(?s).*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern19();
 
-    [GeneratedRegex(@"\A(?:(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern20();
 
-    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern21();
 
-    [GeneratedRegex(@"\A(?:[0-9]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\A(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex Pattern22();
+
+    [GeneratedRegex(@"\A(?:[0-9]+)\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    internal static partial Regex Pattern23();
 
 }

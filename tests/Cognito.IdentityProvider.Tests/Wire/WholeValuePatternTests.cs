@@ -79,6 +79,27 @@ public sealed class WholeValuePatternTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_password_with_inner_spaces_is_sent_as_the_service_allows_it()
+    {
+        // Cognito names ^[\S]+.*[\S]+$ for passwords, wider than the stored model's [\S]+.
+        await ScriptedClient.Create(_server).ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "eyJ.a.b", PreviousPassword = "Passw0rd!", ProposedPassword = "correct horse Battery 9!" });
+
+        Assert.Single(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData(" N3w-Passw0rd!")]
+    [InlineData("N3w-Passw0rd! ")]
+    [InlineData("N3w-Passw0rd!\n")]
+    public async Task A_password_that_starts_or_ends_with_a_space_is_refused(string password)
+    {
+        var error = await Assert.ThrowsAsync<InvalidParameterException>(() => ScriptedClient.Create(_server).ChangePasswordAsync(new ChangePasswordRequest { AccessToken = "eyJ.a.b", PreviousPassword = "Passw0rd!", ProposedPassword = password }));
+
+        Assert.Contains("ProposedPassword", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public async Task Text_outside_the_basic_plane_is_still_left_to_cognito()
     {
         // .NET's regex sees such a character as two surrogates where the model's patterns see one

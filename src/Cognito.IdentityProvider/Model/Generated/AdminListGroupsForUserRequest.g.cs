@@ -39,6 +39,6 @@ public sealed partial record AdminListGroupsForUserRequest
         validator.Required("UserPoolId", UserPoolId);
         validator.String("UserPoolId", UserPoolId, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern0());
         validator.Number("Limit", Limit, 0, 60);
-        validator.String("NextToken", NextToken, 1, 131072, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("NextToken", NextToken, 1, 131072, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
     }
 }

@@ -40,9 +40,9 @@ public sealed partial record AnalyticsConfigurationType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("ApplicationId", ApplicationId, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
-        validator.String("ApplicationArn", ApplicationArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("RoleArn", RoleArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("ApplicationId", ApplicationId, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("ApplicationArn", ApplicationArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("RoleArn", RoleArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
         validator.String("ExternalId", ExternalId, 0, 131072, null);
     }
 }

@@ -24,7 +24,7 @@ public sealed partial record AssociateSoftwareTokenRequest
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.String("Session", Session, 20, 2048, null);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial record AttributeType
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("Name", Name);
-        validator.String("Name", Name, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
+        validator.String("Name", Name, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
         validator.String("Value", Value, 0, 2048, null);
     }
 }

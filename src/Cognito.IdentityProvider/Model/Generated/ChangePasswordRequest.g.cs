@@ -34,6 +34,6 @@ public sealed partial record ChangePasswordRequest
         validator.Required("ProposedPassword", ProposedPassword);
         validator.String("ProposedPassword", ProposedPassword, 0, 256, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
     }
 }

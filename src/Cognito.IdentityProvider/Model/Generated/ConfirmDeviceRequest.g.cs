@@ -36,9 +36,9 @@ public sealed partial record ConfirmDeviceRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("DeviceKey", DeviceKey);
-        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
+        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
         if (DeviceSecretVerifierConfig is not null) validator.Nested("DeviceSecretVerifierConfig", DeviceSecretVerifierConfig.Validate);
         validator.String("DeviceName", DeviceName, 1, 1024, null);
     }

@@ -57,11 +57,11 @@ public sealed partial record ConfirmForgotPasswordRequest
     {
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
-        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
+        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
         validator.Required("Username", Username);
         validator.String("Username", Username, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());
         validator.Required("ConfirmationCode", ConfirmationCode);
-        validator.String("ConfirmationCode", ConfirmationCode, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("ConfirmationCode", ConfirmationCode, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
         validator.Required("Password", Password);
         validator.String("Password", Password, 0, 256, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
         if (AnalyticsMetadata is not null) validator.Nested("AnalyticsMetadata", AnalyticsMetadata.Validate);

@@ -62,11 +62,11 @@ public sealed partial record ConfirmSignUpRequest
     {
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
-        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
+        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
         validator.Required("Username", Username);
         validator.String("Username", Username, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());
         validator.Required("ConfirmationCode", ConfirmationCode);
-        validator.String("ConfirmationCode", ConfirmationCode, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("ConfirmationCode", ConfirmationCode, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
         if (AnalyticsMetadata is not null) validator.Nested("AnalyticsMetadata", AnalyticsMetadata.Validate);
         if (UserContextData is not null) validator.Nested("UserContextData", UserContextData.Validate);
         validator.Count("ClientMetadata", ClientMetadata?.Count, 0, int.MaxValue);

@@ -44,7 +44,7 @@ public sealed partial record CreateGroupRequest
         validator.Required("UserPoolId", UserPoolId);
         validator.String("UserPoolId", UserPoolId, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern0());
         validator.String("Description", Description, 0, 2048, null);
-        validator.String("RoleArn", RoleArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("RoleArn", RoleArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
         validator.Number("Precedence", Precedence, 0, long.MaxValue);
     }
 }

@@ -138,7 +138,7 @@ public sealed partial record CreateUserPoolClientRequest
         validator.Required("UserPoolId", UserPoolId);
         validator.String("UserPoolId", UserPoolId, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern0());
         validator.Required("ClientName", ClientName);
-        validator.String("ClientName", ClientName, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
+        validator.String("ClientName", ClientName, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern11());
         validator.String("ClientSecret", ClientSecret, 24, 64, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
         validator.Number("RefreshTokenValidity", RefreshTokenValidity, 0, 315360000);
         validator.Number("AccessTokenValidity", AccessTokenValidity, 1, 86400);
@@ -151,7 +151,7 @@ public sealed partial record CreateUserPoolClientRequest
         validator.Count("ExplicitAuthFlows", ExplicitAuthFlows?.Count, 0, int.MaxValue);
         if (ExplicitAuthFlows is not null) foreach (var item in ExplicitAuthFlows) validator.String("ExplicitAuthFlows" + "[]", item, 0, int.MaxValue, null);
         validator.Count("SupportedIdentityProviders", SupportedIdentityProviders?.Count, 0, int.MaxValue);
-        if (SupportedIdentityProviders is not null) foreach (var item in SupportedIdentityProviders) validator.String("SupportedIdentityProviders" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern11());
+        if (SupportedIdentityProviders is not null) foreach (var item in SupportedIdentityProviders) validator.String("SupportedIdentityProviders" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern12());
         validator.Count("CallbackURLs", CallbackURLs?.Count, 0, 100);
         if (CallbackURLs is not null) foreach (var item in CallbackURLs) validator.String("CallbackURLs" + "[]", item, 1, 1024, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());
         validator.Count("LogoutURLs", LogoutURLs?.Count, 0, 100);
@@ -160,7 +160,7 @@ public sealed partial record CreateUserPoolClientRequest
         validator.Count("AllowedOAuthFlows", AllowedOAuthFlows?.Count, 0, 3);
         if (AllowedOAuthFlows is not null) foreach (var item in AllowedOAuthFlows) validator.String("AllowedOAuthFlows" + "[]", item, 0, int.MaxValue, null);
         validator.Count("AllowedOAuthScopes", AllowedOAuthScopes?.Count, 0, 50);
-        if (AllowedOAuthScopes is not null) foreach (var item in AllowedOAuthScopes) validator.String("AllowedOAuthScopes" + "[]", item, 1, 256, global::Cognito.IdentityProvider.ModelPatterns.Pattern12());
+        if (AllowedOAuthScopes is not null) foreach (var item in AllowedOAuthScopes) validator.String("AllowedOAuthScopes" + "[]", item, 1, 256, global::Cognito.IdentityProvider.ModelPatterns.Pattern13());
         if (AnalyticsConfiguration is not null) validator.Nested("AnalyticsConfiguration", AnalyticsConfiguration.Validate);
         validator.String("PreventUserExistenceErrors", PreventUserExistenceErrors, 0, int.MaxValue, null);
         validator.Number("AuthSessionValidity", AuthSessionValidity, 3, 15);

@@ -146,7 +146,7 @@ public sealed partial record CreateUserPoolRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("PoolName", PoolName);
-        validator.String("PoolName", PoolName, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
+        validator.String("PoolName", PoolName, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern11());
         if (Policies is not null) validator.Nested("Policies", Policies.Validate);
         validator.String("DeletionProtection", DeletionProtection, 0, int.MaxValue, null);
         if (LambdaConfig is not null) validator.Nested("LambdaConfig", LambdaConfig.Validate);
@@ -156,11 +156,11 @@ public sealed partial record CreateUserPoolRequest
         if (AliasAttributes is not null) foreach (var item in AliasAttributes) validator.String("AliasAttributes" + "[]", item, 0, int.MaxValue, null);
         validator.Count("UsernameAttributes", UsernameAttributes?.Count, 0, int.MaxValue);
         if (UsernameAttributes is not null) foreach (var item in UsernameAttributes) validator.String("UsernameAttributes" + "[]", item, 0, int.MaxValue, null);
-        validator.String("SmsVerificationMessage", SmsVerificationMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern13());
-        validator.String("EmailVerificationMessage", EmailVerificationMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern14());
-        validator.String("EmailVerificationSubject", EmailVerificationSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
+        validator.String("SmsVerificationMessage", SmsVerificationMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern14());
+        validator.String("EmailVerificationMessage", EmailVerificationMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
+        validator.String("EmailVerificationSubject", EmailVerificationSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern16());
         if (VerificationMessageTemplate is not null) validator.Nested("VerificationMessageTemplate", VerificationMessageTemplate.Validate);
-        validator.String("SmsAuthenticationMessage", SmsAuthenticationMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern13());
+        validator.String("SmsAuthenticationMessage", SmsAuthenticationMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern14());
         validator.String("MfaConfiguration", MfaConfiguration, 0, int.MaxValue, null);
         if (UserAttributeUpdateSettings is not null) validator.Nested("UserAttributeUpdateSettings", UserAttributeUpdateSettings.Validate);
         if (DeviceConfiguration is not null) validator.Nested("DeviceConfiguration", DeviceConfiguration.Validate);

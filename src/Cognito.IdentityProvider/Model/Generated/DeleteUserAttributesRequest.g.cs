@@ -27,8 +27,8 @@ public sealed partial record DeleteUserAttributesRequest
     {
         validator.Required("UserAttributeNames", UserAttributeNames);
         validator.Count("UserAttributeNames", UserAttributeNames?.Count, 0, int.MaxValue);
-        if (UserAttributeNames is not null) foreach (var item in UserAttributeNames) validator.String("UserAttributeNames" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
+        if (UserAttributeNames is not null) foreach (var item in UserAttributeNames) validator.String("UserAttributeNames" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
     }
 }

@@ -40,10 +40,10 @@ public sealed partial record EmailConfigurationType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("SourceArn", SourceArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("ReplyToEmailAddress", ReplyToEmailAddress, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern16());
+        validator.String("SourceArn", SourceArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("ReplyToEmailAddress", ReplyToEmailAddress, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern17());
         validator.String("EmailSendingAccount", EmailSendingAccount, 0, int.MaxValue, null);
         validator.String("From", From, 0, 131072, null);
-        validator.String("ConfigurationSet", ConfigurationSet, 1, 64, global::Cognito.IdentityProvider.ModelPatterns.Pattern17());
+        validator.String("ConfigurationSet", ConfigurationSet, 1, 64, global::Cognito.IdentityProvider.ModelPatterns.Pattern18());
     }
 }

@@ -51,7 +51,7 @@ public sealed partial record EumsSmsConfigurationType
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("CallerArn", CallerArn);
-        validator.String("CallerArn", CallerArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("CallerArn", CallerArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
         validator.String("ExternalId", ExternalId, 0, 131072, null);
         validator.String("OriginationIdentity", OriginationIdentity, 0, 131072, null);
         validator.String("ConfigurationSetName", ConfigurationSetName, 0, 131072, null);

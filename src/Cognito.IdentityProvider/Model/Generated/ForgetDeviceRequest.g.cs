@@ -25,8 +25,8 @@ public sealed partial record ForgetDeviceRequest
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("DeviceKey", DeviceKey);
-        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
+        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
     }
 }

@@ -26,7 +26,7 @@ public sealed partial record GetDeviceRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("DeviceKey", DeviceKey);
-        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
     }
 }

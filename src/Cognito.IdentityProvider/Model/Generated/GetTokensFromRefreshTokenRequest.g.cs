@@ -40,11 +40,11 @@ public sealed partial record GetTokensFromRefreshTokenRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("RefreshToken", RefreshToken);
-        validator.String("RefreshToken", RefreshToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("RefreshToken", RefreshToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
         validator.String("ClientSecret", ClientSecret, 24, 64, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
-        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
+        validator.String("DeviceKey", DeviceKey, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
         validator.Count("ClientMetadata", ClientMetadata?.Count, 0, int.MaxValue);
     }
 }

@@ -31,9 +31,9 @@ public sealed partial record GetUserAttributeVerificationCodeRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("AttributeName", AttributeName);
-        validator.String("AttributeName", AttributeName, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
+        validator.String("AttributeName", AttributeName, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
         validator.Count("ClientMetadata", ClientMetadata?.Count, 0, int.MaxValue);
     }
 }

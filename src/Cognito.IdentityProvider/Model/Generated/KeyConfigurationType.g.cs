@@ -26,6 +26,6 @@ public sealed partial record KeyConfigurationType
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.String("KeyType", KeyType, 0, int.MaxValue, null);
-        validator.String("KmsKeyArn", KmsKeyArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("KmsKeyArn", KmsKeyArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
     }
 }

@@ -90,20 +90,20 @@ public sealed partial record LambdaConfigType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("PreSignUp", PreSignUp, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("CustomMessage", CustomMessage, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("PostConfirmation", PostConfirmation, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("PreAuthentication", PreAuthentication, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("PostAuthentication", PostAuthentication, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("DefineAuthChallenge", DefineAuthChallenge, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("CreateAuthChallenge", CreateAuthChallenge, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("VerifyAuthChallengeResponse", VerifyAuthChallengeResponse, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("PreTokenGeneration", PreTokenGeneration, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
-        validator.String("UserMigration", UserMigration, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("PreSignUp", PreSignUp, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("CustomMessage", CustomMessage, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("PostConfirmation", PostConfirmation, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("PreAuthentication", PreAuthentication, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("PostAuthentication", PostAuthentication, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("DefineAuthChallenge", DefineAuthChallenge, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("CreateAuthChallenge", CreateAuthChallenge, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("VerifyAuthChallengeResponse", VerifyAuthChallengeResponse, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("PreTokenGeneration", PreTokenGeneration, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("UserMigration", UserMigration, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
         if (PreTokenGenerationConfig is not null) validator.Nested("PreTokenGenerationConfig", PreTokenGenerationConfig.Validate);
         if (CustomSMSSender is not null) validator.Nested("CustomSMSSender", CustomSMSSender.Validate);
         if (CustomEmailSender is not null) validator.Nested("CustomEmailSender", CustomEmailSender.Validate);
-        validator.String("KMSKeyID", KMSKeyID, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("KMSKeyID", KMSKeyID, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
         if (InboundFederation is not null) validator.Nested("InboundFederation", InboundFederation.Validate);
     }
 }

@@ -31,8 +31,8 @@ public sealed partial record ListDevicesRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Number("Limit", Limit, 0, 60);
-        validator.String("PaginationToken", PaginationToken, 1, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("PaginationToken", PaginationToken, 1, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
     }
 }

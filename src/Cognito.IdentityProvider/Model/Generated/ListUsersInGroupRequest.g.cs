@@ -39,6 +39,6 @@ public sealed partial record ListUsersInGroupRequest
         validator.Required("GroupName", GroupName);
         validator.String("GroupName", GroupName, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());
         validator.Number("Limit", Limit, 0, 60);
-        validator.String("NextToken", NextToken, 1, 131072, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("NextToken", NextToken, 1, 131072, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
     }
 }

@@ -43,9 +43,9 @@ public sealed partial record ListUsersRequest
         validator.Required("UserPoolId", UserPoolId);
         validator.String("UserPoolId", UserPoolId, 1, 55, global::Cognito.IdentityProvider.ModelPatterns.Pattern0());
         validator.Count("AttributesToGet", AttributesToGet?.Count, 0, int.MaxValue);
-        if (AttributesToGet is not null) foreach (var item in AttributesToGet) validator.String("AttributesToGet" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
+        if (AttributesToGet is not null) foreach (var item in AttributesToGet) validator.String("AttributesToGet" + "[]", item, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
         validator.Number("Limit", Limit, 0, 60);
-        validator.String("PaginationToken", PaginationToken, 1, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("PaginationToken", PaginationToken, 1, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
         validator.String("Filter", Filter, 0, 256, null);
     }
 }

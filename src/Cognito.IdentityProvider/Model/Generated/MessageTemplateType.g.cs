@@ -30,8 +30,8 @@ public sealed partial record MessageTemplateType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("SMSMessage", SMSMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern18());
-        validator.String("EmailMessage", EmailMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern19());
-        validator.String("EmailSubject", EmailSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
+        validator.String("SMSMessage", SMSMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern19());
+        validator.String("EmailMessage", EmailMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern20());
+        validator.String("EmailSubject", EmailSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern16());
     }
 }

@@ -28,6 +28,6 @@ public sealed partial record PreTokenGenerationVersionConfigType
         validator.Required("LambdaVersion", LambdaVersion);
         validator.String("LambdaVersion", LambdaVersion, 0, int.MaxValue, null);
         validator.Required("LambdaArn", LambdaArn);
-        validator.String("LambdaArn", LambdaArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern5());
+        validator.String("LambdaArn", LambdaArn, 20, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
     }
 }

@@ -47,7 +47,7 @@ public sealed partial record ResendConfirmationCodeRequest
     {
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
-        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
+        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
         if (UserContextData is not null) validator.Nested("UserContextData", UserContextData.Validate);
         validator.Required("Username", Username);
         validator.String("Username", Username, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());

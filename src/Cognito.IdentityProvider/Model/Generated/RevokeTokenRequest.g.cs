@@ -30,7 +30,7 @@ public sealed partial record RevokeTokenRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("Token", Token);
-        validator.String("Token", Token, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("Token", Token, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
         validator.String("ClientSecret", ClientSecret, 24, 64, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());

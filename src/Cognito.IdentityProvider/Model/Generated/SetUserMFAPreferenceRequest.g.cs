@@ -44,6 +44,6 @@ public sealed partial record SetUserMFAPreferenceRequest
         if (EmailMfaSettings is not null) validator.Nested("EmailMfaSettings", EmailMfaSettings.Validate);
         if (WebAuthnMfaSettings is not null) validator.Nested("WebAuthnMfaSettings", WebAuthnMfaSettings.Validate);
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
     }
 }

@@ -62,7 +62,7 @@ public sealed partial record SignUpRequest
     {
         validator.Required("ClientId", ClientId);
         validator.String("ClientId", ClientId, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern3());
-        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern9());
+        validator.String("SecretHash", SecretHash, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern10());
         validator.Required("Username", Username);
         validator.String("Username", Username, 1, 128, global::Cognito.IdentityProvider.ModelPatterns.Pattern1());
         validator.String("Password", Password, 0, 256, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());

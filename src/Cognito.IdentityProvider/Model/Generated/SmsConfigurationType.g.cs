@@ -35,7 +35,7 @@ public sealed partial record SmsConfigurationType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("SnsCallerArn", SnsCallerArn, 0, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern20());
+        validator.String("SnsCallerArn", SnsCallerArn, 0, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern21());
         validator.String("ExternalId", ExternalId, 0, 131072, null);
         validator.String("SnsRegion", SnsRegion, 5, 32, null);
         if (EumsSms is not null) validator.Nested("EumsSms", EumsSms.Validate);

@@ -34,7 +34,7 @@ public sealed partial record UpdateUserAttributesRequest
         validator.Count("UserAttributes", UserAttributes?.Count, 0, int.MaxValue);
         if (UserAttributes is not null) for (var i = 0; i < UserAttributes.Count; i++) validator.Nested("UserAttributes" + "[" + i + "]", UserAttributes[i].Validate);
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Count("ClientMetadata", ClientMetadata?.Count, 0, int.MaxValue);
     }
 }

@@ -45,11 +45,11 @@ public sealed partial record VerificationMessageTemplateType
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("SmsMessage", SmsMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern13());
-        validator.String("EmailMessage", EmailMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern14());
-        validator.String("EmailSubject", EmailSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
-        validator.String("EmailMessageByLink", EmailMessageByLink, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern21());
-        validator.String("EmailSubjectByLink", EmailSubjectByLink, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
+        validator.String("SmsMessage", SmsMessage, 6, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern14());
+        validator.String("EmailMessage", EmailMessage, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern15());
+        validator.String("EmailSubject", EmailSubject, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern16());
+        validator.String("EmailMessageByLink", EmailMessageByLink, 6, 20000, global::Cognito.IdentityProvider.ModelPatterns.Pattern22());
+        validator.String("EmailSubjectByLink", EmailSubjectByLink, 1, 140, global::Cognito.IdentityProvider.ModelPatterns.Pattern16());
         validator.String("DefaultEmailOption", DefaultEmailOption, 0, int.MaxValue, null);
     }
 }

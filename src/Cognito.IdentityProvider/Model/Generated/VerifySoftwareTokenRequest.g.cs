@@ -34,10 +34,10 @@ public sealed partial record VerifySoftwareTokenRequest
 
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.String("Session", Session, 20, 2048, null);
         validator.Required("UserCode", UserCode);
-        validator.String("UserCode", UserCode, 6, 6, global::Cognito.IdentityProvider.ModelPatterns.Pattern22());
+        validator.String("UserCode", UserCode, 6, 6, global::Cognito.IdentityProvider.ModelPatterns.Pattern23());
         validator.String("FriendlyDeviceName", FriendlyDeviceName, 0, 131072, null);
     }
 }

@@ -31,10 +31,10 @@ public sealed partial record VerifyUserAttributeRequest
     internal void Validate(global::Cognito.IdentityProvider.Serialization.ModelValidator validator)
     {
         validator.Required("AccessToken", AccessToken);
-        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern6());
+        validator.String("AccessToken", AccessToken, 0, int.MaxValue, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
         validator.Required("AttributeName", AttributeName);
-        validator.String("AttributeName", AttributeName, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern7());
+        validator.String("AttributeName", AttributeName, 1, 32, global::Cognito.IdentityProvider.ModelPatterns.Pattern8());
         validator.Required("Code", Code);
-        validator.String("Code", Code, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern2());
+        validator.String("Code", Code, 1, 2048, global::Cognito.IdentityProvider.ModelPatterns.Pattern4());
     }
 }
