@@ -71,9 +71,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<CognitoException>(error => error is not CognitoTimeoutException && CognitoTransience.IsTransient(error))
-                    .Handle<TimeoutRejectedException>(),
+                ShouldHandle = args => ValueTask.FromResult(RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
                 OnRetry = args =>
                 {
                     var code = args.Outcome.Exception switch

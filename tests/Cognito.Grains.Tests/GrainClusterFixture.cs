@@ -115,6 +115,26 @@ public sealed class GrainClusterFixture : SrpFrontFixture
     public Task DeactivateAllAsync() =>
         Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
+    /// <summary>
+    /// Moves the fake clock by <paramref name="step"/> until <paramref name="condition"/> holds (60
+    /// steps at most), for timers that a grain sets only after the effect a test waits for.
+    /// </summary>
+    public async Task AdvanceUntilAsync(TimeSpan step, Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            Clock.Advance(step);
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The clock moved {60 * step} without {what}.");
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds: timers fire on the fake clock but run on real threads.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

@@ -252,11 +252,12 @@ public sealed class RecordedPoolTests(GrainClusterFixture cluster)
 
         cluster.Clock.Advance(TimeSpan.FromMinutes(56));
         await GrainClusterFixture.WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref refreshAttempts) >= 1), "the timer tried to refresh");
-        // Back-off: 2 s, then 4 s on the grain's clock.
-        cluster.Clock.Advance(TimeSpan.FromSeconds(2));
-        await GrainClusterFixture.WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref refreshAttempts) >= 2), "the first retry");
-        cluster.Clock.Advance(TimeSpan.FromSeconds(4));
-        await GrainClusterFixture.WaitUntilAsync(async () => (await user.GetSessionAsync()).ExpiresAt > cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(30), "the second retry refreshed");
+        // Back-off on the grain's clock (2 s, then 4 s). The clock moves a second at a time, since the
+        // grain sets each retry's timer only after the server counted the throttled attempt.
+        var backedOff = cluster.Clock.GetUtcNow();
+        await cluster.AdvanceUntilAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(Volatile.Read(ref refreshAttempts) >= 2), "the first retry");
+        await cluster.AdvanceUntilAsync(TimeSpan.FromSeconds(1), async () => (await user.GetSessionAsync()).ExpiresAt > cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(30), "the second retry refreshed");
+        Assert.True(cluster.Clock.GetUtcNow() - backedOff >= TimeSpan.FromSeconds(6), "The retries did not back off.");
 
         var tokens = await user.GetTokensAsync();
         Assert.Equal("eyJ.access.refreshed", tokens.AccessToken);
