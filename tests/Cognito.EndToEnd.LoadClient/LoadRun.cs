@@ -93,6 +93,8 @@ internal sealed class LoadRun(IGrainFactory grains, LoadOptions options, CallRec
     {
         // Callers start spread out rather than all in the same millisecond.
         await Task.Delay(Random.Shared.Next((int)Math.Max(1, options.Delay.TotalMilliseconds)), CancellationToken.None);
+        var newest = DateTimeOffset.MinValue;
+        var newestSession = -1;
         while (!stop.IsCancellationRequested)
         {
             var session = pick();
@@ -105,8 +107,14 @@ internal sealed class LoadRun(IGrainFactory grains, LoadOptions options, CallRec
                 {
                     recorder.Failure(session, new InvalidDataException("GetTokensAsync returned empty or expired tokens."), watch.ElapsedMilliseconds);
                 }
+                else if (session == newestSession && tokens.ExpiresAt < newest)
+                {
+                    // A caller of one session that got refreshed tokens must never be handed older ones again.
+                    recorder.Failure(session, new InvalidDataException("GetTokensAsync returned older tokens than this caller already had."), watch.ElapsedMilliseconds);
+                }
                 else
                 {
+                    (newest, newestSession) = (tokens.ExpiresAt, session);
                     recorder.Success(session, tokens.ExpiresAt, watch.ElapsedMilliseconds);
                 }
             }
