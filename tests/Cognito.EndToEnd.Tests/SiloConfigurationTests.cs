@@ -57,6 +57,22 @@ public sealed class SiloConfigurationTests
     }
 
     [Fact]
+    public async Task Failure_detection_settings_out_of_range_stop_the_silo_with_exit_code_2_naming_each_setting()
+    {
+        var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Orleans__ProbeTimeout"] = "00:00:00.1",
+            ["Orleans__MissedProbesLimit"] = "many",
+        });
+        await using (silo)
+        {
+            Assert.True(code == 2, $"Expected exit code 2.\n{silo.Describe()}");
+            Assert.Contains("Orleans:ProbeTimeout must be from 00:00:00.5 to 00:01:00", silo.Stderr, StringComparison.Ordinal);
+            Assert.Contains("Orleans:MissedProbesLimit must be a whole number from 1 to 10", silo.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Redis_storage_without_connection_string_or_service_id_stops_the_silo_with_exit_code_2()
     {
         var (code, silo) = await RunToExitAsync(new Dictionary<string, string>(StringComparer.Ordinal)

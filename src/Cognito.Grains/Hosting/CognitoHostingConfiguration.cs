@@ -51,6 +51,30 @@ public static class CognitoHostingConfiguration
 
         options.SiloPort = ReadPort(section, "SiloPort", options.SiloPort, failures);
         options.GatewayPort = ReadPort(section, "GatewayPort", options.GatewayPort, failures);
+        if (section["ProbeTimeout"] is { } probe)
+        {
+            if (TimeSpan.TryParse(probe, CultureInfo.InvariantCulture, out var timeout))
+            {
+                options.ProbeTimeout = timeout;
+            }
+            else
+            {
+                failures.Add($"{At}:ProbeTimeout must be a time span such as 00:00:02 (was '{probe}').");
+            }
+        }
+
+        if (section["MissedProbesLimit"] is { } missed)
+        {
+            if (int.TryParse(missed, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+            {
+                options.MissedProbesLimit = limit;
+            }
+            else
+            {
+                failures.Add($"{At}:MissedProbesLimit must be a whole number from 1 to 10 (was '{missed}').");
+            }
+        }
+
         if (section["AdvertisedAddress"] is { Length: > 0 } address)
         {
             if (IPAddress.TryParse(address, out var ip))

@@ -32,6 +32,12 @@ public sealed class CognitoHostingOptions
 
     public CognitoRedisOptions Redis { get; } = new();
 
+    /// <summary>Redis membership: how often silos probe each other, and how long a probe may take (see <see cref="CognitoFailureDetection"/>).</summary>
+    public TimeSpan ProbeTimeout { get; set; } = CognitoFailureDetection.DefaultProbeTimeout;
+
+    /// <summary>Redis membership: missed probes before a silo votes another dead.</summary>
+    public int MissedProbesLimit { get; set; } = CognitoFailureDetection.DefaultMissedProbesLimit;
+
     internal bool UsesRedis => Membership == CognitoMembership.Redis || Storage == CognitoSessionStorage.Redis;
 
     internal string EffectiveClusterId => ClusterId ?? DevelopmentId;

@@ -46,6 +46,16 @@ public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHos
             failures.Add($"{At}:AdvertisedAddress applies to Redis membership only (a Localhost silo is reached on loopback).");
         }
 
+        if (options.ProbeTimeout < TimeSpan.FromMilliseconds(500) || options.ProbeTimeout > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{At}:ProbeTimeout must be from 00:00:00.5 to 00:01:00.");
+        }
+
+        if (options.MissedProbesLimit is < 1 or > 10)
+        {
+            failures.Add($"{At}:MissedProbesLimit must be a whole number from 1 to 10.");
+        }
+
         if (options.UsesRedis)
         {
             ValidateRedis(options.Redis, failures);

@@ -45,6 +45,7 @@ public static class HostingSiloBuilderExtensions
             cluster.ClusterId = options.EffectiveClusterId;
             cluster.ServiceId = options.EffectiveServiceId;
         });
+        builder.Configure<ClusterMembershipOptions>(membership => CognitoFailureDetection.Apply(membership, options.ProbeTimeout, options.MissedProbesLimit));
 
         // An advertised address is also the only one listened on (a silo on loopback stays on loopback).
         return options.AdvertisedAddress is { } address

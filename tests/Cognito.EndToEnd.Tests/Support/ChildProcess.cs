@@ -159,6 +159,21 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process ends at once, as in a crash (nothing of it runs any more).</summary>
+    public void Kill() => _process.Kill(entireProcessTree: false);
+
+    /// <summary>SIGTERM: a .NET host stops gracefully (IHostApplicationLifetime.StopApplication), as on <c>docker stop</c> or <c>systemctl stop</c>.</summary>
+    public void Terminate()
+    {
+        // kill(1) rather than P/Invoke: the test assembly needs no unsafe code for one signal.
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start.");
+        if (!kill.WaitForExit(10_000) || kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed.");
+        }
+    }
+
     /// <summary>For assertion messages: the state of the process and its output (the last 20,000 characters).</summary>
     public string Describe()
     {

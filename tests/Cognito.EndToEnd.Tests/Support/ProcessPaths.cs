@@ -13,6 +13,8 @@ public static class ProcessPaths
 
     public static string Client => Find("Cognito.EndToEnd.Client");
 
+    public static string LoadClient => Find("Cognito.EndToEnd.LoadClient");
+
     /// <summary>The <c>dotnet</c> host that runs this test (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
