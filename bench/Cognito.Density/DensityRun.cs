@@ -27,6 +27,8 @@ public static class DensityRun
         await PlainAsync(grains, minter, "warm", 0, 200);
         await BenchSilo.CollectIdleAsync(grains);
 
+        var sample = minter.Mint("u0", TimeSpan.FromHours(1));
+        Console.WriteLine($"token sizes: access {sample.AccessToken.Length}, id {sample.IdToken!.Length}, refresh {sample.RefreshToken!.Length} characters");
         var before = HeapMeter.Measure();
         var watch = Stopwatch.StartNew();
         for (var start = 0; start < sessions; start += Batch)
@@ -36,6 +38,13 @@ public static class DensityRun
 
         watch.Stop();
         var held = HeapMeter.Measure();
+        if (Environment.GetEnvironmentVariable("DENSITY_PAUSE") is { } pause)
+        {
+            // For a heap dump (dotnet-gcdump collect -p <pid>) of the held sessions.
+            Console.WriteLine($"pid {Environment.ProcessId}: holding {sessions} sessions for {pause} s");
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         await BenchSilo.CollectIdleAsync(grains);
         var collected = HeapMeter.Measure();
 
