@@ -1,18 +1,16 @@
 using Cognito.Grains.Hosting;
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 
 namespace Cognito.Grains.Storage;
 
-/// <summary>
-/// The Memory store for sessions. It keeps each state serialized; with Orleans' binary serializer
-/// the tokens stay raw UTF-8 bytes there (JSON would base64 them, a third larger), and the record
-/// is the same stored form the Redis storage encrypts.
-/// </summary>
+/// <summary>The Memory store for sessions: <see cref="SharingMemoryGrainStorage"/> under <see cref="CognitoStorage.Name"/>.</summary>
 public static class MemorySessionStorage
 {
-    public static ISiloBuilder AddMemorySessionStorage(this ISiloBuilder builder) =>
-        builder.AddMemoryGrainStorage(CognitoStorage.Name, options => options
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
+    public static ISiloBuilder AddMemorySessionStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddGrainStorage(CognitoStorage.Name, (services, _) => new SharingMemoryGrainStorage(services.GetRequiredService<IGrainFactory>()));
+        return builder;
+    }
 }
