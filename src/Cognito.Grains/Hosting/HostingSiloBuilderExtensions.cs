@@ -59,7 +59,7 @@ public static class HostingSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         return options.Storage == CognitoSessionStorage.Memory
-            ? builder.AddMemoryGrainStorage(CognitoStorage.Name)
+            ? builder.AddMemorySessionStorage()
             : builder.AddCognitoRedisStorage(options.Redis.ConnectionString!, options.EffectiveServiceId, options.EffectiveKeyRingKey);
     }
 

@@ -2,6 +2,7 @@ using Cognito.Client;
 using Cognito.Grains.Configuration;
 using Cognito.Grains.Pools;
 using Cognito.Grains.Refresh;
+using Cognito.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,7 +42,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddRefreshBudget();
         if (addMemoryStorage)
         {
-            builder.AddMemoryGrainStorage(CognitoStorage.Name);
+            builder.AddMemorySessionStorage();
         }
 
         return builder;

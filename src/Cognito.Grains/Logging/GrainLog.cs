@@ -5,7 +5,7 @@ namespace Cognito.Grains.Logging;
 /// <summary>The grains' log lines: keys, usernames, operations and error codes only, never tokens, passwords or codes.</summary>
 internal static partial class GrainLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "User {Key} signed in.")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "User {Key} signed in.")]
     public static partial void SignedIn(ILogger logger, string key);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "User {Key} refreshed its tokens; they expire at {ExpiresAt}.")]

@@ -40,7 +40,14 @@ public sealed partial class CognitoUserGrain
     /// </summary>
     private async ValueTask<ICognitoUserGrain?> RouteSpellingAsync(CancellationToken cancellationToken)
     {
-        var own = _normalizedKey ??= GrainKeys.User(_poolName, await Pool.NormalizeAsync(_keyUsername, cancellationToken));
+        if (_normalizedKey is null)
+        {
+            var normalized = GrainKeys.User(_poolName, await Pool.NormalizeAsync(_keyUsername, cancellationToken));
+            // Held for the activation's life: the key itself when they are equal, not a second copy.
+            _normalizedKey = normalized == _key ? _key : normalized;
+        }
+
+        var own = _normalizedKey;
         return own == _key ? null : GrainFactory.GetGrain<ICognitoUserGrain>(own);
     }
 

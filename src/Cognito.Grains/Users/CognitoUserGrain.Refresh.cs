@@ -37,7 +37,7 @@ public sealed partial class CognitoUserGrain
     {
         _lastUsed = time.GetUtcNow();
         var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
-        if (tokens.RefreshToken is not null)
+        if (tokens.HasRefreshToken)
         {
             var budget = Budget;
             var grant = RefreshPolicy.OnCaller(budget);
@@ -60,7 +60,7 @@ public sealed partial class CognitoUserGrain
     private async Task<StoredTokens> RefreshNowAsync(CancellationToken cancellationToken)
     {
         var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
-        if (tokens.RefreshToken is null)
+        if (tokens.RefreshToken is not { } refreshToken)
         {
             if (!IsFresh(tokens))
             {
@@ -74,7 +74,7 @@ public sealed partial class CognitoUserGrain
         AuthSucceeded refreshed;
         try
         {
-            refreshed = await Pool.Authenticator.RefreshAsync(tokens.RefreshToken, Username, State.Device?.DeviceKey, Pool.Options.UseRefreshTokenRotation, admin: false, cancellationToken);
+            refreshed = await Pool.Authenticator.RefreshAsync(refreshToken, Username, State.Device?.DeviceKey, Pool.Options.UseRefreshTokenRotation, admin: false, cancellationToken);
         }
         catch (CognitoServiceException e) when (e is NotAuthorizedException or UserNotFoundException or RefreshTokenReuseException)
         {
@@ -102,7 +102,7 @@ public sealed partial class CognitoUserGrain
     private void ScheduleRefresh(TimeSpan? after = null)
     {
         CancelRefresh();
-        if (State.Tokens is not { RefreshToken: not null } tokens)
+        if (State.Tokens is not { HasRefreshToken: true } tokens)
         {
             return;
         }

@@ -68,7 +68,7 @@ public sealed partial class CognitoUserGrain
         }
 
         var pending = State.Challenge is { } c ? ToPending(ToAuthChallenge(c)) : null;
-        return new SessionInfo(State.Tokens is not null, State.Username, _key, State.Tokens?.ExpiresAt, State.Tokens?.RefreshToken is not null, pending, State.Device?.DeviceKey);
+        return new SessionInfo(State.Tokens is not null, State.Username, _key, State.Tokens?.ExpiresAt, State.Tokens?.HasRefreshToken == true, pending, State.Device?.DeviceKey);
     }
 
     public async Task LogoutAsync(CancellationToken cancellationToken = default)

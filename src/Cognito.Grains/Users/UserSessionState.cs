@@ -42,17 +42,6 @@ public sealed class UserSessionState : IRecoverableState
     public void MarkUnreadable(StoredStateFault fault) => _unreadable = fault;
 }
 
-[GenerateSerializer, Alias("Cognito.StoredTokens")]
-public sealed record StoredTokens(
-    [property: Id(0)] string AccessToken,
-    [property: Id(1)] string? IdToken,
-    [property: Id(2)] string? RefreshToken,
-    [property: Id(3)] DateTimeOffset ExpiresAt,
-    [property: Id(4)] string TokenType)
-{
-    public override string ToString() => $"StoredTokens {{ ExpiresAt = {ExpiresAt:O} }}";
-}
-
 [GenerateSerializer, Alias("Cognito.StoredChallenge")]
 public sealed record StoredChallenge(
     [property: Id(0)] string Name,
