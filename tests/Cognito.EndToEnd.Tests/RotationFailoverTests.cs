@@ -46,15 +46,17 @@ public sealed class RotationFailoverTests(EndToEndFixture fixture, ITestOutputHe
         var signedIn = DateTime.UtcNow;
         await using var second = StartLoad(cluster, prefix, stopFile, signIn: false);
 
-        // First expiry, no failure: exactly one refresh per session.
-        await WaitUntilAsync(() => fixture.Front.Count(Refresh) - before >= Sessions, signedIn + RefreshPeriod + TimeSpan.FromSeconds(20));
+        // First expiry, no failure: exactly one refresh per session. A timer that finds no budget
+        // slot free defers by up to DeferSpread (30 s), so a refresh may come as late as the first
+        // caller who finds the tokens unusable (a minute's lifetime less the leeway).
+        await WaitUntilAsync(() => fixture.Front.Count(Refresh) - before >= Sessions, signedIn + (2 * RefreshPeriod) + TimeSpan.FromSeconds(20));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var firstRound = fixture.Front.Count(Refresh) - before;
         output.WriteLine($"first expiry: {firstRound} GetTokensFromRefreshToken calls for {Sessions} sessions");
         Assert.True(firstRound == Sessions, $"{firstRound} refreshes for {Sessions} sessions.\n{first.Describe()}\n{second.Describe()}");
 
         // Second expiry: kill a silo as soon as the first of these refreshes reached Cognito.
-        await WaitUntilAsync(() => fixture.Front.Count(Refresh) - before > Sessions, signedIn + (2 * RefreshPeriod) + TimeSpan.FromSeconds(20), poll: TimeSpan.FromMilliseconds(5));
+        await WaitUntilAsync(() => fixture.Front.Count(Refresh) - before > Sessions, signedIn + (4 * RefreshPeriod) + TimeSpan.FromSeconds(20), poll: TimeSpan.FromMilliseconds(5));
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         cluster.Silos[1].Kill();
         var atKill = fixture.Front.Count(Refresh) - before - Sessions;
@@ -68,7 +70,7 @@ public sealed class RotationFailoverTests(EndToEndFixture fixture, ITestOutputHe
         var newRejections = fixture.Front.Rejections.Skip(rejections).ToList();
         output.WriteLine($"second expiry with a silo killed after {atKill} of its refreshes: {secondRound} GetTokensFromRefreshToken calls for {Sessions} sessions; caller errors {string.Join(", ", summaries.Select(s => s["errors"]))}");
         Assert.True(newRejections.Count == 0, "The front refused: " + string.Join("; ", newRejections));
-        Assert.InRange(secondRound, Sessions, 2 * Sessions);
+        Assert.True(secondRound >= Sessions, $"{secondRound} refreshes after the first round for {Sessions} sessions.");
         foreach (var summary in summaries)
         {
             Assert.Equal(0, summary.Long("unrecovered-sessions"));
@@ -79,11 +81,19 @@ public sealed class RotationFailoverTests(EndToEndFixture fixture, ITestOutputHe
             }
         }
 
-        // Every session went through exactly two new token sets, the same ones in both processes.
+        // Every session went through two new token sets, or three when the run outlived another
+        // half-life on a loaded machine; both processes saw the same ones.
         var seen = first.StdoutLines.Concat(second.StdoutLines);
         var expiries = LoadLine.Parse(seen, "session").GroupBy(l => l["index"]).ToDictionary(g => g.Key!, g => g.SelectMany(l => l["expiries"]!.Split(',')).ToHashSet());
         Assert.Equal(Sessions, expiries.Count);
-        Assert.All(expiries, e => Assert.True(e.Value.Count == 3, $"session {e.Key} was seen with expiries {string.Join(',', e.Value)}"));
+        Assert.All(expiries, e => Assert.True(e.Value.Count is 3 or 4, $"session {e.Key} was seen with expiries {string.Join(',', e.Value)}"));
+
+        // Each new token set is the answer to one refresh at the front; the only extra calls are
+        // refreshes whose answer was lost with the killed silo (at most one per session).
+        var newSets = expiries.Sum(e => e.Value.Count - 1);
+        var refreshes = firstRound + secondRound;
+        output.WriteLine($"{refreshes} refreshes at the front for {newSets} new token sets");
+        Assert.InRange(refreshes - newSets, 0, Sessions);
         Assert.Contains($"final ok={Sessions} failed=0", first.StdoutLines);
         Assert.Contains($"final ok={Sessions} failed=0", second.StdoutLines);
     }
