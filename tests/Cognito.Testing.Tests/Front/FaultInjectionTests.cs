@@ -68,7 +68,13 @@ public sealed class FaultInjectionTests(SrpFrontFixture fixture)
     public async Task A_rate_fails_about_that_share_and_retries_get_through_it()
     {
         var pool = await fixture.CreatePoolAsync();
-        var retrying = fixture.CreateClient(pool.UserPoolId);
+        // Eight retries: a call fails outright only when nine attempts in a row fault (0.3^9 per
+        // call, about 1 in 1,300 runs of 40 calls); with the default three, one run in four would.
+        var options = fixture.Options(pool.UserPoolId);
+        options.MaxRetryAttempts = 8;
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
+        options.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+        var retrying = new CognitoIdentityProviderClient(fixture.Http, options);
         // Rates count whole seconds: start on a fresh one, so earlier tests' calls stay out.
         var since = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
         await Task.Delay(since - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(10));
@@ -86,9 +92,9 @@ public sealed class FaultInjectionTests(SrpFrontFixture fixture)
             fixture.Front.Faults.Stop();
         }
 
-        // 40 calls, each with at most 3 retries: between none and 40 × 3 extra attempts, in practice about 17.
+        // 40 calls, each with at most 8 retries: in practice about 17 extra attempts.
         var calls = fixture.Front.Count("DescribeUserPool") - before;
-        Assert.InRange(calls, 41, 40 * 4);
+        Assert.InRange(calls, 41, 40 * 9);
         Assert.Equal(calls, fixture.Front.Rates.PerSecond("DescribeUserPool", since).Sum(s => s.Calls));
     }
 
