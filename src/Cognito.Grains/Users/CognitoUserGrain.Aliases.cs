@@ -25,8 +25,7 @@ public sealed partial class CognitoUserGrain
     /// <summary>The grain that owns this user's session, when it is not this one.</summary>
     private async ValueTask<ICognitoUserGrain?> RouteAsync(CancellationToken cancellationToken)
     {
-        var spelling = await RouteSpellingAsync(cancellationToken);
-        if (spelling is not null)
+        if (await RouteSpellingAsync(cancellationToken) is { } spelling)
         {
             return spelling;
         }
@@ -42,7 +41,7 @@ public sealed partial class CognitoUserGrain
     {
         if (_normalizedKey is null)
         {
-            var normalized = GrainKeys.User(_poolName, await Pool.NormalizeAsync(_keyUsername, cancellationToken));
+            var normalized = await OwnerKeyForAsync(_keyUsername, cancellationToken);
             // Held for the activation's life: the key itself when they are equal, not a second copy.
             _normalizedKey = normalized == _key ? _key : normalized;
         }
@@ -103,7 +102,7 @@ public sealed partial class CognitoUserGrain
             (_aliases, _aliasesReadAt) = (aliases, now);
         }
 
-        return _aliases.Contains(await Pool.NormalizeAsync(alias, cancellationToken)) ? _aliasesReadAt + interval : null;
+        return _aliases.Contains(alias) ? _aliasesReadAt + interval : null;
     }
 
     /// <summary>
@@ -132,7 +131,7 @@ public sealed partial class CognitoUserGrain
         {
             if (attributes.TryGetValue(name, out var value) && (verified is null || (attributes.TryGetValue(verified, out var flag) && flag == "true")))
             {
-                aliases.Add(await Pool.NormalizeAsync(value, cancellationToken));
+                aliases.Add(value);
             }
         }
 

@@ -22,13 +22,16 @@ public sealed partial class CognitoUserGrain
 
     private RefreshBudget? Budget => budgets.For(Pool.Options.UseRefreshTokenRotation ? "GetTokensFromRefreshToken" : "InitiateAuth");
 
+    /// <summary>The session's tokens, whatever their age; a grain without a session says so.</summary>
+    private StoredTokens HeldTokens => State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
+
     private bool IsFresh(StoredTokens tokens) => Policy.IsUsable(tokens.ExpiresAt, time.GetUtcNow());
 
     /// <summary>Tokens fit to use now: the held ones while usable (no I/O), else refreshed.</summary>
     private async Task<StoredTokens> EnsureTokensAsync(CancellationToken cancellationToken)
     {
         _lastUsed = time.GetUtcNow();
-        var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
+        var tokens = HeldTokens;
         return IsFresh(tokens) ? tokens : await RefreshAsync(cancellationToken);
     }
 
@@ -36,8 +39,7 @@ public sealed partial class CognitoUserGrain
     private async Task<StoredTokens> RefreshAsync(CancellationToken cancellationToken)
     {
         _lastUsed = time.GetUtcNow();
-        var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
-        if (tokens.HasRefreshToken)
+        if (HeldTokens.HasRefreshToken)
         {
             var budget = Budget;
             var grant = RefreshPolicy.OnCaller(budget);
@@ -59,7 +61,7 @@ public sealed partial class CognitoUserGrain
     /// <summary>The Cognito call, its slot already granted.</summary>
     private async Task<StoredTokens> RefreshNowAsync(CancellationToken cancellationToken)
     {
-        var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
+        var tokens = HeldTokens;
         if (tokens.RefreshToken is not { } refreshToken)
         {
             if (!IsFresh(tokens))

@@ -21,7 +21,7 @@ public sealed partial class CognitoUserGrain
             return await owner.CheckTokenAsync(cancellationToken);
         }
 
-        var tokens = State.Tokens ?? throw new NotSignedInException($"User {_key} is not signed in.");
+        var tokens = HeldTokens;
         if (IsFresh(tokens))
         {
             return false;
