@@ -115,6 +115,24 @@ public sealed class KeyTakeOverTests(GrainClusterFixture cluster)
         await Assert.ThrowsAsync<NotSignedInException>(() => byAlias.GetUserAsync());
     }
 
+    [Fact]
+    public async Task A_client_cannot_use_the_grains_hand_over_interface()
+    {
+        var username = await cluster.NewUserAsync("main");
+        var user = cluster.User("main", username);
+        await user.AuthenticateAsync(CognitoLocalFixture.DefaultPassword);
+        var held = await user.GetTokensAsync();
+        var owner = cluster.Grains.GetGrain<Cognito.Grains.Users.ISessionOwner>($"main/{username}");
+
+        await Assert.ThrowsAsync<InternalCallRefusedException>(() => owner.GetDeviceAsync());
+        await Assert.ThrowsAsync<InternalCallRefusedException>(() => owner.ConfirmAliasAsync("someone@example.com", CancellationToken.None));
+        var planted = new Cognito.Grains.Users.StoredTokens("eyJ.planted.access", null, "planted-refresh", DateTimeOffset.UtcNow.AddHours(1), "Bearer");
+        await Assert.ThrowsAsync<InternalCallRefusedException>(() => owner.AdoptAsync("intruder", planted, null, null));
+
+        Assert.Equal(held, await user.GetTokensAsync());
+        Assert.Equal(username, (await user.GetSessionAsync()).Username);
+    }
+
     private async Task<TokenSet> TokensFromElsewhereAsync(string pool, string username)
     {
         var settings = cluster.Pools[pool];

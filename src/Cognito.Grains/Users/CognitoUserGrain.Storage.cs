@@ -9,6 +9,7 @@ namespace Cognito.Grains.Users;
 /// arrives as an empty state marked unreadable. This user's session calls then fail with
 /// <see cref="SessionStateUnreadableException"/> until a new sign-in replaces the record; calls
 /// that need no session (registration, administration) go on as for a user with no session.
+/// The same filter keeps <see cref="ISessionOwner"/> for calls between user grains.
 /// </summary>
 public sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
 {
@@ -25,6 +26,14 @@ public sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
     public Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
+        // Any client can name any key: only another user grain, which Cognito's answers led here,
+        // may hand over a session, confirm an alias or borrow a device secret.
+        if (context.InterfaceMethod.DeclaringType == typeof(ISessionOwner) && context.SourceId?.Type != context.TargetId.Type)
+        {
+            throw new InternalCallRefusedException($"{context.InterfaceMethod.Name} on {_key} is for the silo's own user grains.");
+        }
+
         if (State.Unreadable is { } fault)
         {
             var method = context.InterfaceMethod;

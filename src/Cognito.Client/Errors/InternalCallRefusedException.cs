@@ -1,0 +1,18 @@
+using Cognito.IdentityProvider.Errors;
+
+namespace Cognito.Client.Errors;
+
+/// <summary>
+/// A call that only a user's grain may make to another (handing over a session, confirming an
+/// alias, lending a remembered device) came from elsewhere: a client, or another kind of grain.
+/// Nothing was read or changed.
+/// </summary>
+public sealed class InternalCallRefusedException : CognitoException
+{
+    public const string Code = "InternalCallRefused";
+
+    public InternalCallRefusedException(string message)
+        : base(Code, message, null)
+    {
+    }
+}
