@@ -55,7 +55,7 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
             AliasAttributes = options.AliasAttributes,
             AutoVerifiedAttributes = ["email"],
             MfaConfiguration = options.MfaConfiguration,
-            // Declared as Cognito declares custom attributes; the front makes updates of declared ones work (see CustomAttributeSchema).
+            // cognito-local checks updates (not sign-up) against the schema: undeclared custom attributes would be refused there, as Cognito refuses them everywhere.
             Schema = options.CustomAttributes.Count == 0 ? null : [.. options.CustomAttributes.Select(name => new SchemaAttributeType { Name = name, AttributeDataType = "String", Mutable = true })],
             DeviceConfiguration = options.DeviceTracking ? new DeviceConfigurationType { ChallengeRequiredOnNewDevice = false, DeviceOnlyRememberedOnUserPrompt = true } : null,
         }, cancellationToken);
