@@ -33,14 +33,11 @@ internal sealed class CognitoParity(FrontState state)
     {
         if (request.Body.Str("UserPoolId") is { } pool && request.Body.Str("GroupName") is { } name)
         {
-            try
+            // ListGroups, not GetGroup: cognito-local returns every group at once (no pagination) and answers a missing one with HTTP 500.
+            var groups = await state.Upstream.CallAsync("ListGroups", new JsonObject { ["UserPoolId"] = pool }, cancellationToken);
+            if ((groups["Groups"] as JsonArray ?? []).OfType<JsonObject>().Any(g => g.Str("GroupName") == name))
             {
-                await state.Upstream.CallAsync("GetGroup", new JsonObject { ["UserPoolId"] = pool, ["GroupName"] = name }, cancellationToken);
                 throw new CognitoFault("GroupExistsException", $"A group with the name {name} already exists.");
-            }
-            catch (CognitoFault missing) when (missing.Type == "ResourceNotFoundException")
-            {
-                // No such group yet: cognito-local may create it.
             }
         }
 
