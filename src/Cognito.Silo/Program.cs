@@ -1,35 +1,46 @@
+using System.Net.Sockets;
 using Cognito.Grains.Hosting;
+using Cognito.Silo;
 using Cognito.Silo.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-// `--local` runs the quick start: a cognito-local emulator with a demo pool and user, and the silo against it.
-var local = args.Contains("--local", StringComparer.Ordinal);
-LocalCognito? emulator = null;
+// `--local` runs the quick start: the testing kit's local Cognito (cognito-local and the SRP front) with a demo pool and user, and the silo against it.
+var arguments = LocalArguments.Parse(args);
+if (arguments.Error is not null)
+{
+    Console.Error.WriteLine(arguments.Error);
+    return 2;
+}
+
+QuickStart? quickStart = null;
+CognitoHostingOptions? hosting = null;
 try
 {
     // appsettings.json sits beside the program, wherever it is started from.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     {
-        Args = args.Where(a => a != "--local").ToArray(),
+        Args = arguments.Remaining,
         ContentRootPath = AppContext.BaseDirectory,
     });
-    if (local)
-    {
-        Console.WriteLine("Starting cognito-local (installed with npm on first use)...");
-        emulator = await LocalCognito.StartAsync();
-        builder.Configuration.AddInMemoryCollection(emulator.Configuration);
-        Console.WriteLine($"""
-            cognito-local is running at {emulator.ServiceUrl}
-              pool "{LocalCognito.PoolName}": {emulator.UserPoolId}
-              app client: {emulator.ClientId}
-              demo user: {LocalCognito.DemoUsername} / {LocalCognito.DemoPassword}
-            """);
-    }
 
     // Clustering and storage are read (and checked) now: the silo cannot be built without them.
-    var hosting = CognitoHostingConfiguration.Read(builder.Configuration.GetSection(CognitoHostingOptions.SectionName));
+    hosting = CognitoHostingConfiguration.Read(builder.Configuration.GetSection(CognitoHostingOptions.SectionName));
+    if (PortCheck.FindBusy(hosting) is { } busy)
+    {
+        Console.Error.WriteLine(busy);
+        return 3;
+    }
+
+    if (arguments.Local)
+    {
+        Console.WriteLine("Starting the local Cognito...");
+        quickStart = await QuickStart.StartAsync(arguments.DataDirectory, new ConsoleProgress());
+        builder.Configuration.AddInMemoryCollection(quickStart.Configuration);
+        Console.WriteLine(quickStart.Describe());
+    }
+
     builder.UseOrleans(silo => silo
         .UseCognitoHosting(hosting)
         .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false));
@@ -51,10 +62,34 @@ catch (OptionsValidationException e)
 
     return 2;
 }
+catch (Exception e) when (hosting is not null && IsAddressInUse(e))
+{
+    // Taken between the check and Orleans' bind: the same one line, naming both ports.
+    Console.Error.WriteLine($"Port {hosting.SiloPort} (the silo port) or {hosting.GatewayPort} (the gateway port) is already in use; choose others with --Orleans:SiloPort=N / --Orleans:GatewayPort=N.");
+    return 3;
+}
 finally
 {
-    if (emulator is not null)
+    if (quickStart is not null)
     {
-        await emulator.DisposeAsync();
+        await quickStart.DisposeAsync();
     }
+}
+
+static bool IsAddressInUse(Exception e)
+{
+    for (Exception? current = e; current is not null; current = current.InnerException)
+    {
+        if (current is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+        {
+            return true;
+        }
+
+        if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAddressInUse))
+        {
+            return true;
+        }
+    }
+
+    return false;
 }

@@ -42,7 +42,7 @@ public sealed class BadInputTests(GrainClusterFixture cluster)
         await user.RegisterAsync(new Client.Model.Registration(CognitoLocalFixture.DefaultPassword, new Dictionary<string, string> { ["email"] = $"{username}@example.com" }));
         var mismatch = await Assert.ThrowsAsync<CodeMismatchException>(() => user.ConfirmSignUpAsync("111111"));
         Assert.DoesNotContain("111111", mismatch.Message, StringComparison.Ordinal);
-        await user.ConfirmSignUpAsync(Cognito.Silo.Local.CognitoLocalServer.Code);
+        await user.ConfirmSignUpAsync(CognitoLocalServer.Code);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Cognito.Grains.Hosting;
-using Microsoft.Extensions.Configuration;
+using Cognito.Testing.Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -14,6 +14,6 @@ public sealed class CognitoSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<TimeProvider>(clock);
         // Membership and messaging keep real time; only the grains' clock is fake.
         siloBuilder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-        siloBuilder.AddCognito(siloBuilder.Configuration.GetSection("Cognito"));
+        LocalCognitoSiloConfigurator.Configure(siloBuilder);
     }
 }

@@ -2,8 +2,8 @@ using Cognito.Client;
 using Cognito.Client.Grains;
 using Cognito.Testing.CognitoLocal;
 using Cognito.Testing.Scripted;
+using Cognito.Testing.Orleans;
 using Cognito.Testing.SrpFront;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -55,16 +55,10 @@ public sealed class GrainClusterFixture : SrpFrontFixture
         var settings = new Dictionary<string, string?> { [FakeClocks.ConfigurationKey] = _clockId };
         foreach (var (name, pool) in Pools)
         {
-            var at = $"Cognito:Pools:{name}:";
-            settings[at + "UserPoolId"] = pool.UserPoolId;
-            settings[at + "ClientId"] = pool.ClientId;
-            settings[at + "ClientSecret"] = pool.ClientSecret;
-            settings[at + "ServiceUrl"] = Front.Url.ToString();
-            settings[at + "Issuer"] = pool.Issuer;
-            settings[at + "AccessKeyId"] = "AKIDLOCAL";
-            settings[at + "SecretAccessKey"] = "local-secret-key";
-            settings[at + "UsernameCaseSensitive"] = name == "caseless" ? "false" : "true";
-            settings[at + "UseRefreshTokenRotation"] = name == "rotating" ? "true" : "false";
+            foreach (var (key, value) in Local.SiloConfiguration(name, pool, refreshTokenRotation: name == "rotating", usernameCaseSensitive: name != "caseless"))
+            {
+                settings[key] = value;
+            }
         }
 
         // The pool the fault tests break: attempts give up quickly, so a held request costs little, and one retry only, so faults reach the grains.
@@ -83,9 +77,9 @@ public sealed class GrainClusterFixture : SrpFrontFixture
         settings["Cognito:Pools:recorded:MaxRetryAttempts"] = "0";
 
         var builder = new TestClusterBuilder(1);
-        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        // The kit's one call; the suite's own configurator adds the fake clock, then the kit's silo setup.
+        builder.AddLocalCognito(settings, addSiloConfigurator: false);
         builder.AddSiloBuilderConfigurator<CognitoSiloConfigurator>();
-        builder.AddClientBuilderConfigurator<CognitoClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,7 +1,7 @@
 using Cognito.Client.Errors;
 using Cognito.Client.Model;
 using Cognito.IdentityProvider.Errors;
-using Cognito.Silo.Local;
+using Cognito.Testing.CognitoLocal;
 using Cognito.Testing.CognitoLocal;
 
 namespace Cognito.Grains.Tests;

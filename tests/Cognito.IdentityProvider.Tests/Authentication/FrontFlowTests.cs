@@ -66,8 +66,8 @@ public sealed class FrontFlowTests(SrpFrontFixture fixture)
         Assert.Equal(username, succeeded.Username);
         Assert.Equal(username, (await signIn.Client.GetUserAsync(new GetUserRequest { AccessToken = succeeded.Tokens.AccessToken })).Username);
 
-        // A wrong password through the admin flow: cognito-local's own code for it (AWS says NotAuthorizedException).
-        await Assert.ThrowsAsync<InvalidPasswordException>(() => signIn.Authenticator.AdminSignInAsync(username, Password + "x"));
+        // A wrong password through the admin flow: Cognito's code for it (the front translates cognito-local's InvalidPasswordException).
+        await Assert.ThrowsAsync<NotAuthorizedException>(() => signIn.Authenticator.AdminSignInAsync(username, Password + "x"));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Cognito.Silo.Local;
+namespace Cognito.Testing.CognitoLocal;
 
 /// <summary>
 /// Installs pinned npm packages into a cache folder outside the repository and reuses them.
@@ -13,8 +13,11 @@ public static class NpmPackages
         ? root
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cognito-orleans");
 
-    /// <summary>Returns the install prefix of <paramref name="package"/>@<paramref name="version"/>, installing it on first use.</summary>
-    public static async Task<string> EnsureInstalledAsync(string package, string version, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns the install prefix of <paramref name="package"/>@<paramref name="version"/>, installing it on first use.
+    /// <paramref name="progress"/> hears a line before and after an install (never when the cache has it), since one takes ~20 s.
+    /// </summary>
+    public static async Task<string> EnsureInstalledAsync(string package, string version, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var prefix = Path.Combine(CacheRoot, $"{package.Replace('/', '+')}-{version}");
         var marker = Path.Combine(prefix, ".installed");
@@ -31,6 +34,7 @@ public static class NpmPackages
         }
 
         Directory.CreateDirectory(prefix);
+        progress?.Report($"installing {package} {version} with npm (first run only, ~20 s)…");
         var (exit, output) = await RunAsync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", $"{package}@{version}"], cancellationToken: cancellationToken);
         if (exit != 0)
         {
@@ -38,6 +42,7 @@ public static class NpmPackages
         }
 
         await File.WriteAllTextAsync(marker, DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
+        progress?.Report($"{package} {version} installed in {prefix}");
         return prefix;
     }
 

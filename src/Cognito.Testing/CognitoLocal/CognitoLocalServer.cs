@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using System.Text.Json;
 
 
-namespace Cognito.Silo.Local;
+namespace Cognito.Testing.CognitoLocal;
 
 /// <summary>
 /// A real cognito-local emulator process on 127.0.0.1: installed with npm on first use (into the
-/// shared tool cache), started from a fresh temporary directory with every code set to
+/// shared tool cache), started from a fresh temporary directory (deleted when it stops) or from a
+/// given data directory (kept, so its pools and users survive a restart), with every code set to
 /// <see cref="Code"/>, and stopped by its process id.
 /// </summary>
 public sealed class CognitoLocalServer : IAsyncDisposable
@@ -19,17 +20,23 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     public const string Code = "123456";
 
     private readonly Process _process;
-    private readonly string _workDirectory;
     private readonly StringWriter _log = new();
 
-    private CognitoLocalServer(Process process, string workDirectory, Uri url)
+    private CognitoLocalServer(Process process, string dataDirectory, bool temporary, Uri url)
     {
         _process = process;
-        _workDirectory = workDirectory;
+        DataDirectory = dataDirectory;
+        IsTemporary = temporary;
         Url = url;
     }
 
     public Uri Url { get; }
+
+    /// <summary>The directory whose <c>.cognito/</c> holds the emulator's pools, clients and users.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Whether <see cref="DataDirectory"/> is deleted when the emulator stops.</summary>
+    public bool IsTemporary { get; }
 
     /// <summary>The issuer prefix of the tokens it signs: <c>{Url}{poolId}</c>.</summary>
     public string IssuerFor(string poolId) => $"{Url.GetLeftPart(UriPartial.Authority)}/{poolId}";
@@ -47,14 +54,20 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         }
     }
 
-    public static async Task<CognitoLocalServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the emulator on a free loopback port. With <paramref name="dataDirectory"/> its data
+    /// lives there and outlives it; without, in a temporary directory deleted on dispose.
+    /// <paramref name="progress"/> hears about a first-use npm install.
+    /// </summary>
+    public static async Task<CognitoLocalServer> StartAsync(string? dataDirectory = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var prefix = await NpmPackages.EnsureInstalledAsync("cognito-local", Version, cancellationToken);
+        var prefix = await NpmPackages.EnsureInstalledAsync("cognito-local", Version, progress, cancellationToken);
         var bin = Path.Combine(prefix, "node_modules", ".bin", "cognito-local");
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var work = Directory.CreateTempSubdirectory("cognito-local-").FullName;
+            var temporary = dataDirectory is null;
+            var work = temporary ? Directory.CreateTempSubdirectory("cognito-local-").FullName : Path.GetFullPath(dataDirectory!);
             Directory.CreateDirectory(Path.Combine(work, ".cognito"));
             var config = new
             {
@@ -75,7 +88,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
             start.Environment["CODE"] = Code;
             start.Environment["NODE_NO_WARNINGS"] = "1";
             var process = Process.Start(start) ?? throw new InvalidOperationException("cognito-local did not start.");
-            var server = new CognitoLocalServer(process, work, new Uri($"http://127.0.0.1:{port}/"));
+            var server = new CognitoLocalServer(process, work, temporary, new Uri($"http://127.0.0.1:{port}/"));
             process.OutputDataReceived += (_, e) => server.Append(e.Data);
             process.ErrorDataReceived += (_, e) => server.Append(e.Data);
             process.BeginOutputReadLine();
@@ -160,9 +173,14 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!IsTemporary)
+        {
+            return;
+        }
+
         try
         {
-            Directory.Delete(_workDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -40,6 +40,17 @@ public sealed record SrpFrontOptions
     /// <summary>Refuse access tokens whose <c>exp</c> has passed, as AWS does (cognito-local accepts them).</summary>
     public bool RejectExpiredAccessTokens { get; init; } = true;
 
+    /// <summary>
+    /// A file where the front keeps the SRP verifiers it derives (and the passwords, which it needs
+    /// to get real tokens from cognito-local), read back at start; null keeps them in memory only.
+    /// Set it beside a kept cognito-local data directory, or users created before a restart cannot
+    /// sign in with SRP.
+    /// </summary>
+    public string? CredentialFile { get; init; }
+
+    /// <summary>The loopback port the front listens on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
     /// <summary>The password cognito-local gives a user created without TemporaryPassword (its CODE).</summary>
     public string DefaultTemporaryPassword { get; init; } = CognitoLocalServer.Code;
 }

@@ -17,6 +17,7 @@ internal sealed class FrontDispatcher
     private readonly DeviceHandler _devices;
     private readonly SignOutHandler _signOut;
     private readonly PasswordWatcher _passwords;
+    private readonly CognitoParity _parity;
 
     public FrontDispatcher(FrontState state)
     {
@@ -28,13 +29,34 @@ internal sealed class FrontDispatcher
         _devices = new DeviceHandler(state);
         _signOut = new SignOutHandler(state);
         _passwords = new PasswordWatcher(state);
+        _parity = new CognitoParity(state);
     }
 
     public async Task<FrontReply> HandleAsync(FrontRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return CognitoParity.Translate(request.Operation, await RouteAsync(request, cancellationToken));
+        }
+        catch (CognitoFault fault)
+        {
+            var translated = CognitoParity.Translate(request.Operation, fault);
+            if (ReferenceEquals(translated, fault))
+            {
+                throw;
+            }
+
+            throw translated;
+        }
+    }
+
+    private async Task<FrontReply> RouteAsync(FrontRequest request, CancellationToken cancellationToken)
+    {
         EnsureAccessTokenUsable(request.Body.Str("AccessToken"));
         switch (request.Operation)
         {
+            case "CreateGroup":
+                return await _parity.CreateGroupAsync(request, cancellationToken);
             case "InitiateAuth" or "AdminInitiateAuth":
                 return await _login.InitiateAsync(request, cancellationToken);
             case "RespondToAuthChallenge" or "AdminRespondToAuthChallenge":

@@ -8,5 +8,5 @@ public static class AwsJsClientPackage
 
     /// <summary>The npm install prefix, installing the package on first use.</summary>
     public static Task<string> InstallAsync(CancellationToken cancellationToken = default) =>
-        NpmPackages.EnsureInstalledAsync(Name, Version, cancellationToken);
+        NpmPackages.EnsureInstalledAsync(Name, Version, cancellationToken: cancellationToken);
 }

@@ -77,12 +77,13 @@ public sealed class SrpFront : IAsyncDisposable
     public static async Task<SrpFront> StartAsync(Uri upstreamUrl, SrpFrontOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upstreamUrl);
+        options ??= new SrpFrontOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var state = new FrontState(options ?? new SrpFrontOptions(), new UpstreamClient(http, upstreamUrl));
+        var state = new FrontState(options, new UpstreamClient(http, upstreamUrl));
         var front = new SrpFront(app, http, state);
         app.Run(front.HandleAsync);
         await app.StartAsync(cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class FrontState
         Options = options;
         Upstream = upstream;
         Directory = new PoolDirectory(upstream, options);
-        Credentials = new CredentialStore();
+        Credentials = new CredentialStore(options.CredentialFile);
         Users = new UserResolver(upstream);
         Devices = new DeviceRegistry();
         Sessions = new ChallengeSessions(options.TimeProvider);

@@ -1,0 +1,11 @@
+using Cognito.Client;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Cognito.Testing.Orleans;
+
+/// <summary>The TestCluster's client, registered as an application's is: typed Cognito errors cross the wire intact.</summary>
+public sealed class LocalCognitoClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddCognitoClient();
+}
