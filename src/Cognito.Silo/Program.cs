@@ -1,5 +1,7 @@
 using Cognito.Grains.Hosting;
+using Cognito.Silo.Health;
 using Cognito.Silo.Local;
+using Cognito.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,10 @@ try
     var hosting = CognitoHostingConfiguration.Read(builder.Configuration.GetSection(CognitoHostingOptions.SectionName));
     builder.UseOrleans(silo => silo
         .UseCognitoHosting(hosting)
-        .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false));
+        .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false)
+        .AddActivityPropagation());
+    builder.AddCognitoTelemetry();
+    builder.AddCognitoHealthEndpoint();
 
     using var host = builder.Build();
     await host.StartAsync();
