@@ -1,4 +1,6 @@
 using Cognito.Grains.Hosting;
+using Cognito.Grains.Pools;
+using Cognito.Grains.Tests.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -15,5 +17,8 @@ public sealed class CognitoSiloConfigurator : ISiloConfigurator
         // Membership and messaging keep real time; only the grains' clock is fake.
         siloBuilder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         siloBuilder.AddCognito(siloBuilder.Configuration.GetSection("Cognito"));
+        // Spans follow grain calls, as in the silo; and an application's own handler sits in the main pool's HTTP client.
+        siloBuilder.AddActivityPropagation();
+        siloBuilder.Services.AddHttpClient(CognitoHttpClients.NameFor("main")).AddHttpMessageHandler(() => new CallRecordingHandler());
     }
 }

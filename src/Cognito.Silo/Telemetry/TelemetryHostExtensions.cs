@@ -18,11 +18,15 @@ public static class TelemetryHostExtensions
     /// <summary>Orleans' meter.</summary>
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>What Orleans' activity sources' names start with.</summary>
+    public const string OrleansSourcePrefix = "Microsoft.Orleans.";
+
     /// <summary>Orleans' activity sources (grain calls, runtime, storage, ...).</summary>
-    public const string OrleansSources = "Microsoft.Orleans.*";
+    public const string OrleansSources = OrleansSourcePrefix + "*";
 
     /// <summary>
-    /// Collects the <see cref="CognitoTelemetry"/> meters and sources and Orleans' own. They are
+    /// Collects the <see cref="CognitoTelemetry"/> meters and sources and Orleans' own, the latter
+    /// with usernames taken out of grain ids (<see cref="GrainIdRedactor"/>). They are
     /// exported over OTLP only when <see cref="OtlpEndpointVariable"/> is set (the exporter then reads
     /// the other <c>OTEL_*</c> variables itself); otherwise nothing leaves the process.
     /// </summary>
@@ -32,7 +36,10 @@ public static class TelemetryHostExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("Cognito.Silo"))
             .WithMetrics(metrics => metrics.AddMeter([.. CognitoTelemetry.All, OrleansMeter]))
-            .WithTracing(tracing => tracing.AddSource([.. CognitoTelemetry.All, OrleansSources]));
+            .WithTracing(tracing => tracing
+                .AddSource([.. CognitoTelemetry.All, OrleansSources])
+                // Before any exporter: Orleans' grain ids hold usernames.
+                .AddProcessor(new GrainIdRedactor()));
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
             telemetry.UseOtlpExporter();
