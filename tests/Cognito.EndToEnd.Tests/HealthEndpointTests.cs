@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Cognito.EndToEnd.Tests.Support;
+using Cognito.Testing.Redis;
 
 namespace Cognito.EndToEnd.Tests;
 
@@ -65,6 +66,50 @@ public sealed class HealthEndpointTests(EndToEndFixture fixture)
             Assert.Equal(HttpStatusCode.OK, (await GetAsync(ports[0], "/health/live", silo)).Status);
         }
     }
+
+    [Fact]
+    public async Task With_Redis_storage_the_storage_check_pings_Redis_and_fails_when_it_is_gone()
+    {
+        // Disposed twice when the test gets that far (the second time does nothing), once on any failure.
+        await using var redis = await RedisServer.StartAsync();
+        var port = FreePorts.Take(1)[0];
+        var settings = new Dictionary<string, string>(fixture.SiloSettings(fixture.Pool), StringComparer.Ordinal)
+        {
+            ["Orleans__Storage"] = "Redis",
+            ["Orleans__ServiceId"] = "e2e-health",
+            ["Orleans__Redis__ConnectionString"] = redis.ConnectionString,
+            [SiloProcess.HealthPortVariable] = port.ToString(CultureInfo.InvariantCulture),
+        };
+        var (silo, _) = await SiloProcess.StartAndWaitAsync(settings);
+        await using (silo)
+        {
+            var (status, body) = await GetAsync(port, "/health/ready", silo);
+            Assert.True(status == HttpStatusCode.OK, $"{status}: {body}\n{silo.Describe()}");
+            Assert.Equal("Healthy", StorageCheck(body).GetProperty("status").GetString());
+            Assert.Contains("PING", StorageCheck(body).GetProperty("description").GetString(), StringComparison.Ordinal);
+
+            await redis.DisposeAsync();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            do
+            {
+                (status, body) = await GetAsync(port, "/health/ready", silo);
+            }
+            while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline && await Delay());
+
+            Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{status}: {body}");
+            Assert.Equal("Unhealthy", StorageCheck(body).GetProperty("status").GetString());
+            Assert.DoesNotContain(redis.ConnectionString, body, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(500);
+        return true;
+    }
+
+    private static JsonElement StorageCheck(string body) =>
+        JsonDocument.Parse(body).RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "cognito-storage").Clone();
 
     /// <summary>GETs <paramref name="path"/>, waiting (bounded) for the endpoint to open after the silo started.</summary>
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path, ChildProcess silo)
