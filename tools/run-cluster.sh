@@ -7,7 +7,7 @@
 # Without --local the silos serve the pools configured in the environment (Cognito__Pools__main__UserPoolId=...,
 # as for one silo; see README "Configuring the silo"). With --local the first silo starts cognito-local
 # (its quick-start mode) and the other two are pointed at that emulator: stopping the first stops Cognito.
-# Ports: silo/gateway 11111/30000, 11112/30001, 11113/30002. Clients use the gateway list in Redis
+# Ports: silo/gateway/health 11111/30000/11180, 11112/30001/11181, 11113/30002/11182. Clients use the gateway list in Redis
 # (UseRedisClustering, ClusterId below). Ctrl+C stops all three gracefully (SIGTERM).
 #
 # Environment: REDIS (default 127.0.0.1:6379), CLUSTER_ID (default local), SERVICE_ID (default cognito-local-cluster).
@@ -36,7 +36,7 @@ trap stop INT TERM EXIT
 
 start() { # index, extra args...
   local n="$1"; shift
-  Orleans__SiloPort=$((11110 + n)) Orleans__GatewayPort=$((29999 + n)) \
+  Orleans__SiloPort=$((11110 + n)) Orleans__GatewayPort=$((29999 + n)) Cognito__Health__Port=$((11179 + n)) \
     dotnet "$silo" "$@" > >(tee "$logs/silo$n.log" | sed -u "s/^/[silo$n] /") 2>&1 &
   pids+=("$!")
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -7,10 +8,10 @@ using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Logging;
 using Cognito.IdentityProvider.Serialization;
 using Cognito.IdentityProvider.Signing;
+using Cognito.IdentityProvider.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Cognito.IdentityProvider;
@@ -54,46 +55,6 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     /// <summary>The URL calls go to.</summary>
     public Uri ServiceUrl => _endpoint.ServiceUrl;
 
-    private ResiliencePipeline BuildPipeline(CognitoIdentityProviderOptions options, TimeProvider timeProvider)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-        if (options.TotalTimeout > TimeSpan.Zero && options.TotalTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.TotalTimeout);
-        }
-
-        if (options.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
-                OnRetry = args =>
-                {
-                    var code = args.Outcome.Exception switch
-                    {
-                        CognitoException e => e.ErrorCode,
-                        TimeoutRejectedException => CognitoTimeoutException.Code,
-                        _ => "Unknown",
-                    };
-                    ClientLog.Retrying(_logger, args.Context.OperationKey ?? "?", code, args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-
-        if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.AttemptTimeout);
-        }
-
-        return builder.Build();
-    }
-
     private async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         CognitoOperation operation,
         TRequest request,
@@ -125,8 +86,16 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
         return JsonSerializer.SerializeToUtf8Bytes(request, requestType);
     }
 
+    // The one place every call passes: its span, its latency and its outcome are measured here, retries included.
     private async Task<byte[]> SendAsync(CognitoOperation operation, byte[] body, CancellationToken cancellationToken)
     {
+        using var activity = ClientInstruments.Source.HasListeners() ? ClientInstruments.Source.StartActivity("Cognito " + operation.Name, ActivityKind.Client) : null;
+        activity?.SetTag("rpc.system", "aws-api");
+        activity?.SetTag("rpc.service", "CognitoIdentityProvider");
+        activity?.SetTag("rpc.method", operation.Name);
+        activity?.SetTag(CognitoTelemetry.OperationTag, operation.Name);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = CognitoTelemetry.Success;
         var context = ResilienceContextPool.Shared.Get(operation.Name, cancellationToken);
         try
         {
@@ -143,16 +112,35 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
         }
         catch (TimeoutRejectedException e)
         {
+            outcome = CognitoTimeoutException.Code;
             throw new CognitoTimeoutException($"Cognito {operation.Name} did not answer within the configured timeout.", e);
         }
-        catch (CognitoException e)
+        catch (Exception e)
         {
-            ClientLog.Failed(_logger, operation.Name, e.ErrorCode);
+            outcome = CognitoTelemetry.OutcomeOf(e);
+            if (e is CognitoException error)
+            {
+                ClientLog.Failed(_logger, operation.Name, error.ErrorCode);
+            }
+
             throw;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            ClientInstruments.Duration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new(CognitoTelemetry.OperationTag, operation.Name),
+                new(CognitoTelemetry.OutcomeTag, outcome));
+            if (activity is not null)
+            {
+                activity.SetTag(CognitoTelemetry.OutcomeTag, outcome);
+                if (outcome != CognitoTelemetry.Success)
+                {
+                    // The code only: a message may quote what the server was sent.
+                    activity.SetStatus(ActivityStatusCode.Error, outcome);
+                }
+            }
         }
     }
 
@@ -197,7 +185,13 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 return payload;
             }
 
-            throw ParseError(operation, response, payload);
+            var error = ParseError(operation, response, payload);
+            if (error is TooManyRequestsException or CognitoServiceException { StatusCode: HttpStatusCode.TooManyRequests })
+            {
+                ClientInstruments.Throttles.Add(1, new KeyValuePair<string, object?>(CognitoTelemetry.OperationTag, operation.Name));
+            }
+
+            throw error;
         }
     }
 

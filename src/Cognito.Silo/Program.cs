@@ -1,7 +1,9 @@
 using System.Net.Sockets;
 using Cognito.Grains.Hosting;
 using Cognito.Silo;
+using Cognito.Silo.Health;
 using Cognito.Silo.Local;
+using Cognito.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -43,7 +45,10 @@ try
 
     builder.UseOrleans(silo => silo
         .UseCognitoHosting(hosting)
-        .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false));
+        .AddCognito(builder.Configuration.GetSection("Cognito"), addMemoryStorage: false)
+        .AddActivityPropagation());
+    builder.AddCognitoTelemetry();
+    builder.AddCognitoHealthEndpoint();
 
     using var host = builder.Build();
     await host.StartAsync();

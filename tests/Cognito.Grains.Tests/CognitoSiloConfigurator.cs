@@ -1,4 +1,6 @@
 using Cognito.Grains.Hosting;
+using Cognito.Grains.Pools;
+using Cognito.Grains.Tests.Telemetry;
 using Cognito.Testing.Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -15,5 +17,7 @@ public sealed class CognitoSiloConfigurator : ISiloConfigurator
         // Membership and messaging keep real time; only the grains' clock is fake.
         siloBuilder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         LocalCognitoSiloConfigurator.Configure(siloBuilder);
+        // An application's own handler sits in the main pool's HTTP client.
+        siloBuilder.Services.AddHttpClient(CognitoHttpClients.NameFor("main")).AddHttpMessageHandler(() => new CallRecordingHandler());
     }
 }

@@ -6,6 +6,7 @@ using Cognito.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Cognito.Grains.Hosting;
@@ -39,6 +40,9 @@ public static class SiloBuilderExtensions
         builder.Services.AddCognitoExceptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<CognitoPoolRegistry>();
+        // Each pool's HTTP client is a named client (CognitoHttpClients.NameFor), open to the application's handlers.
+        builder.Services.AddHttpClient();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HttpClientFactoryOptions>, CognitoHttpClientConfiguration>());
         builder.Services.AddRefreshBudget();
         if (addMemoryStorage)
         {

@@ -21,14 +21,15 @@ public sealed class CognitoPool : IDisposable
     private readonly object _gate = new();
     private Task<bool>? _caseSensitive;
 
-    public CognitoPool(string name, CognitoPoolOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <param name="httpClient">The pool's client, held for the pool's lifetime: from <see cref="CognitoHttpClients.NameFor"/> in the silo.</param>
+    public CognitoPool(string name, CognitoPoolOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         Name = name;
         Options = options;
-        // Long-lived client; connections are recycled so DNS changes are seen.
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = httpClient;
         AWSCredentials? credentials = options.AccessKeyId is null
             ? null
             : options.SessionToken is null

@@ -12,14 +12,16 @@ public sealed class CognitoPoolRegistry : IDisposable
     private readonly CognitoSiloOptions _options;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
+    private readonly IHttpClientFactory _http;
     private readonly ConcurrentDictionary<string, Lazy<CognitoPool>> _pools = new(StringComparer.Ordinal);
 
-    public CognitoPoolRegistry(IOptions<CognitoSiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public CognitoPoolRegistry(IOptions<CognitoSiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IHttpClientFactory httpClientFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = timeProvider;
         _loggers = loggerFactory;
+        _http = httpClientFactory;
     }
 
     public IEnumerable<string> Names => _options.Pools.Keys;
@@ -36,7 +38,7 @@ public sealed class CognitoPoolRegistry : IDisposable
             throw new UnknownPoolException($"No Cognito pool named '{name}' is configured on this silo.");
         }
 
-        return _pools.GetOrAdd(name, n => new Lazy<CognitoPool>(() => new CognitoPool(n, settings, _time, _loggers))).Value;
+        return _pools.GetOrAdd(name, n => new Lazy<CognitoPool>(() => new CognitoPool(n, settings, _http.CreateClient(CognitoHttpClients.NameFor(n)), _time, _loggers))).Value;
     }
 
     public void Dispose()

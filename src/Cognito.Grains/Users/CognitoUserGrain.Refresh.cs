@@ -32,11 +32,11 @@ public sealed partial class CognitoUserGrain
     {
         _lastUsed = time.GetUtcNow();
         var tokens = HeldTokens;
-        return IsFresh(tokens) ? tokens : await RefreshAsync(cancellationToken);
+        return IsFresh(tokens) ? tokens : await RefreshAsync(RefreshTrigger.Lazy, cancellationToken);
     }
 
     /// <summary>A caller's refresh: it books the budget's next slot, ahead of every timer, and waits for it.</summary>
-    private async Task<StoredTokens> RefreshAsync(CancellationToken cancellationToken)
+    private async Task<StoredTokens> RefreshAsync(string trigger, CancellationToken cancellationToken)
     {
         _lastUsed = time.GetUtcNow();
         if (HeldTokens.HasRefreshToken)
@@ -55,11 +55,11 @@ public sealed partial class CognitoUserGrain
             }
         }
 
-        return await RefreshNowAsync(cancellationToken);
+        return await RefreshNowAsync(trigger, cancellationToken);
     }
 
     /// <summary>The Cognito call, its slot already granted.</summary>
-    private async Task<StoredTokens> RefreshNowAsync(CancellationToken cancellationToken)
+    private async Task<StoredTokens> RefreshNowAsync(string trigger, CancellationToken cancellationToken)
     {
         var tokens = HeldTokens;
         if (tokens.RefreshToken is not { } refreshToken)
@@ -76,7 +76,7 @@ public sealed partial class CognitoUserGrain
         AuthSucceeded refreshed;
         try
         {
-            refreshed = await Pool.Authenticator.RefreshAsync(refreshToken, Username, State.Device?.DeviceKey, Pool.Options.UseRefreshTokenRotation, admin: false, cancellationToken);
+            refreshed = await MeasureRefreshAsync(trigger, () => Pool.Authenticator.RefreshAsync(refreshToken, Username, State.Device?.DeviceKey, Pool.Options.UseRefreshTokenRotation, admin: false, cancellationToken));
         }
         catch (CognitoServiceException e) when (e is NotAuthorizedException or UserNotFoundException or RefreshTokenReuseException)
         {
@@ -144,7 +144,7 @@ public sealed partial class CognitoUserGrain
 
         try
         {
-            await RefreshNowAsync(cancellationToken);
+            await RefreshNowAsync(RefreshTrigger.Timer, cancellationToken);
         }
         catch (NotSignedInException)
         {

@@ -1,6 +1,7 @@
 using Cognito.Client.Errors;
 using Cognito.Client.Model;
 using Cognito.Grains.Logging;
+using Cognito.Grains.Refresh;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Model;
 using Cognito.IdentityProvider.Tokens;
@@ -27,14 +28,14 @@ public sealed partial class CognitoUserGrain
             return false;
         }
 
-        await RefreshAsync(cancellationToken);
+        await RefreshAsync(RefreshTrigger.Lazy, cancellationToken);
         return true;
     }
 
     public async Task<TokenSet> RenewAccessTokenAsync(CancellationToken cancellationToken = default) =>
         await RouteAsync(cancellationToken) is { } owner
             ? await owner.RenewAccessTokenAsync(cancellationToken)
-            : ToTokenSet(await RefreshAsync(cancellationToken));
+            : ToTokenSet(await RefreshAsync(RefreshTrigger.Forced, cancellationToken));
 
     public async Task<VerifiedClaims> VerifyTokenAsync(string tokenUse = "access", CancellationToken cancellationToken = default)
     {

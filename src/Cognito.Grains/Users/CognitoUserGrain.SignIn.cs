@@ -29,7 +29,10 @@ public sealed partial class CognitoUserGrain
             ? await owner.StartCustomAuthAsync(password, clientMetadata, cancellationToken)
             : await StartAsync(AuthFlowType.CustomAuth, password, clientMetadata, cancellationToken);
 
-    private async Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    private Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken) =>
+        MeasureSignInAsync(flow, () => SignInAsync(flow, password, clientMetadata, cancellationToken));
+
+    private async Task<SignInResult> SignInAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         // Through an alias the sign-in names the alias, so Cognito resolves it now rather than a link remembering it.
         var loginName = IsAlias ? _keyUsername : Username;
@@ -138,9 +141,14 @@ public sealed partial class CognitoUserGrain
         return await AcceptAsync(step, null, cancellationToken);
     }
 
-    private async Task<SignInResult> AnswerAsync(string[] expected, ChallengeAnswer answer, CancellationToken cancellationToken)
+    private Task<SignInResult> AnswerAsync(string[] expected, ChallengeAnswer answer, CancellationToken cancellationToken)
     {
         var pending = PendingFor(expected);
+        return MeasureAnswerAsync(pending.Name, () => SendAnswerAsync(pending, answer, cancellationToken));
+    }
+
+    private async Task<SignInResult> SendAnswerAsync(StoredChallenge pending, ChallengeAnswer answer, CancellationToken cancellationToken)
+    {
         var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
         AuthStep step;
         try

@@ -51,6 +51,7 @@ public sealed partial class CognitoUserGrain(
             ScheduleRefresh();
         }
 
+        TrackSession();
         return Task.CompletedTask;
     }
 
@@ -108,6 +109,7 @@ public sealed partial class CognitoUserGrain(
             case AuthChallenge challenge:
             {
                 // Custom-auth triggers get the sign-in's client metadata with every answer, so it stays with the challenge.
+                CountChallenge(challenge.ChallengeName);
                 var stored = new StoredChallenge(challenge.ChallengeName, challenge.Session, challenge.Username, new Dictionary<string, string>(challenge.Parameters), challenge.Admin, challenge.ExpiresAt, clientMetadata is null ? null : new Dictionary<string, string>(clientMetadata));
                 var owner = await OwnerKeyForAsync(challenge.Username, cancellationToken);
                 if (owner != _key)
@@ -154,7 +156,12 @@ public sealed partial class CognitoUserGrain(
         new(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, tokens.ExpiresAt, tokens.TokenType);
 
     // A write that has started is never abandoned halfway, whatever the caller cancels.
-    private Task SaveAsync() => state.WriteStateAsync(CancellationToken.None);
+    // Every change of the session passes here, so the active-session count follows it here.
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync(CancellationToken.None);
+        TrackSession();
+    }
 
     private async Task EndSessionAsync()
     {

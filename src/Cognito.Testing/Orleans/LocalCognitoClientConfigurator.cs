@@ -4,8 +4,8 @@ using Orleans.TestingHost;
 
 namespace Cognito.Testing.Orleans;
 
-/// <summary>The TestCluster's client, registered as an application's is: typed Cognito errors cross the wire intact.</summary>
+/// <summary>The TestCluster's client, registered as an application's is: typed Cognito errors cross the wire intact, and spans follow its calls.</summary>
 public sealed class LocalCognitoClientConfigurator : IClientBuilderConfigurator
 {
-    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddCognitoClient();
+    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddCognitoClient().AddActivityPropagation();
 }

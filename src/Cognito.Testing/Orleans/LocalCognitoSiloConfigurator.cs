@@ -18,6 +18,7 @@ public sealed class LocalCognitoSiloConfigurator : ISiloConfigurator
     public static ISiloBuilder Configure(ISiloBuilder siloBuilder, Action<CognitoSiloOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
-        return siloBuilder.AddCognito(siloBuilder.Configuration.GetSection("Cognito"), configure);
+        // Spans follow grain calls, as in the silo, so a test sees one trace across client and grains.
+        return siloBuilder.AddCognito(siloBuilder.Configuration.GetSection("Cognito"), configure).AddActivityPropagation();
     }
 }

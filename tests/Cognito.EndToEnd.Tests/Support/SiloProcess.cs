@@ -10,18 +10,23 @@ public static class SiloProcess
 
     public static TimeSpan StartTimeout { get; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>The setting of the silo's health endpoint port.</summary>
+    public const string HealthPortVariable = "Cognito__Health__Port";
+
     /// <summary>
     /// Starts a silo with <paramref name="settings"/> (configuration keys in environment-variable
     /// form, such as <c>Cognito__Pools__main__UserPoolId</c>) on two free ports, without waiting.
     /// </summary>
     public static (ChildProcess Process, int SiloPort, int GatewayPort) Start(IReadOnlyDictionary<string, string> settings)
     {
-        var ports = FreePorts.Take(2);
+        var ports = FreePorts.Take(3);
         var environment = new Dictionary<string, string>(settings, StringComparer.Ordinal)
         {
             ["Orleans__SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
         };
+        // Several silos run at once: each gets its own health port unless the test chose one.
+        environment.TryAdd(HealthPortVariable, ports[2].ToString(CultureInfo.InvariantCulture));
         return (ChildProcess.StartDotnet(ProcessPaths.Silo, [], environment), ports[0], ports[1]);
     }
 
