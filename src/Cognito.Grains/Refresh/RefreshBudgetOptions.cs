@@ -41,6 +41,13 @@ public sealed class RefreshBudgetOptions
     /// </summary>
     public TimeSpan IdleAfter { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How far ahead a timer may book the budget's next slot and wait for it. Sessions that fall
+    /// due together are then spaced at the budget's rate instead of deferred; a caller with
+    /// expired tokens queues behind at most this much of timers' bookings.
+    /// </summary>
+    public TimeSpan TimerLookAhead { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A timer refresh the budget defers comes back within this much random time, so deferred sessions don't return together.</summary>
     public TimeSpan DeferSpread { get; set; } = TimeSpan.FromSeconds(30);
 
