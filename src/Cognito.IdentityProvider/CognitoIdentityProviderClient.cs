@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Cognito.IdentityProvider.Configuration;
@@ -25,6 +26,8 @@ namespace Cognito.IdentityProvider;
 public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProvider
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+    private static readonly ResiliencePropertyKey<Exception> LastFailure = new("cognito.last-failure");
+    private static readonly ResiliencePropertyKey<bool> GateRefused = new("cognito.retry-gate-refused");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
 
     private readonly HttpClient _http;
@@ -33,6 +36,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private readonly IAwsRequestSigner _signer;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _attempt;
 
     public CognitoIdentityProviderClient(
         HttpClient httpClient,
@@ -49,6 +53,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
         _signer = signer ?? new SigV4RequestSigner(options.Credentials, timeProvider);
         _logger = logger ?? NullLogger<CognitoIdentityProviderClient>.Instance;
         _pipeline = BuildPipeline(options, timeProvider ?? TimeProvider.System);
+        _attempt = BuildAttempt(options, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The URL calls go to.</summary>
@@ -71,9 +76,15 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    !args.Context.Properties.TryGetValue(GateRefused, out _) && RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Exception is { } failure)
+                    {
+                        args.Context.Properties.Set(LastFailure, failure);
+                    }
+
                     var code = args.Outcome.Exception switch
                     {
                         CognitoException e => e.ErrorCode,
@@ -86,6 +97,13 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
             });
         }
 
+        return builder.Build();
+    }
+
+    // Apart from the retries, so that waiting at the retry gate does not count against an attempt's time.
+    private static ResiliencePipeline BuildAttempt(CognitoIdentityProviderOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(options.AttemptTimeout);
@@ -135,8 +153,19 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 async (ctx, state) =>
                 {
                     attempt++;
+                    if (attempt > 1 && state.self._options.RetryGate is { } gate && ctx.Properties.TryGetValue(LastFailure, out var failure)
+                        && !await gate.WaitToRetryAsync(state.operation.Name, failure, ctx.CancellationToken).ConfigureAwait(false))
+                    {
+                        // No room for another attempt: the caller gets the last attempt's error, and it is not retried again.
+                        ctx.Properties.Set(GateRefused, true);
+                        ExceptionDispatchInfo.Throw(failure);
+                    }
+
                     ClientLog.Sending(_logger, state.operation.Name, attempt);
-                    return await state.self.SendOnceAsync(state.operation, state.body, ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.self._attempt.ExecuteAsync(
+                        static (s, cancellationToken) => new ValueTask<byte[]>(s.self.SendOnceAsync(s.operation, s.body, cancellationToken)),
+                        state,
+                        ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
                 (self: this, operation, body)).ConfigureAwait(false);

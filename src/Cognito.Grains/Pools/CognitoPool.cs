@@ -21,7 +21,7 @@ public sealed class CognitoPool : IDisposable
     private readonly object _gate = new();
     private Task<bool>? _caseSensitive;
 
-    public CognitoPool(string name, CognitoPoolOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public CognitoPool(string name, CognitoPoolOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory, ICognitoRetryGate? retryGate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -44,6 +44,8 @@ public sealed class CognitoPool : IDisposable
             AttemptTimeout = options.AttemptTimeout,
             TotalTimeout = options.TotalTimeout,
             MaxRetryAttempts = options.MaxRetryAttempts,
+            // Retries count against Cognito's quota like first attempts: the refresh budget meters them.
+            RetryGate = retryGate,
         }, logger: loggerFactory.CreateLogger<CognitoIdentityProviderClient>());
         App = new CognitoAppClient(options.UserPoolId, options.ClientId, options.ClientSecret);
         Authenticator = new CognitoAuthenticator(Client, App, timeProvider);

@@ -23,12 +23,14 @@ public sealed class RefreshBudgetOptions
     public Dictionary<string, double> Categories { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The quota category of each refresh operation. GetTokensFromRefreshToken's is not
-    /// published; it is assumed to count as UserAuthentication.
+    /// The quota category of each budgeted operation: refreshes take from its budget, and so do
+    /// the wire client's retries of any of these operations (sign-ins included).
+    /// GetTokensFromRefreshToken's category is not published; it is assumed to count as UserAuthentication.
     /// </summary>
     public Dictionary<string, string> Operations { get; } = new(StringComparer.Ordinal)
     {
         ["InitiateAuth"] = "UserAuthentication",
+        ["AdminInitiateAuth"] = "UserAuthentication",
         ["GetTokensFromRefreshToken"] = "UserAuthentication",
     };
 
