@@ -8,7 +8,7 @@ using Polly.Timeout;
 
 namespace Cognito.IdentityProvider;
 
-/// <summary>The retry and timeout pipeline every call runs in: total timeout, then retries of what may be resent, then the per-attempt timeout.</summary>
+/// <summary>The retry and timeout pipeline every call runs in: total timeout, then retries of what may be resent (each past the retry gate, when one is set); the per-attempt timeout is a pipeline of its own.</summary>
 public sealed partial class CognitoIdentityProviderClient
 {
     private ResiliencePipeline BuildPipeline(CognitoIdentityProviderOptions options, TimeProvider timeProvider)
@@ -28,9 +28,15 @@ public sealed partial class CognitoIdentityProviderClient
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    !args.Context.Properties.TryGetValue(GateRefused, out _) && RetrySafety.MayResend(args.Context.OperationKey, args.Outcome.Exception)),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Exception is { } last)
+                    {
+                        args.Context.Properties.Set(LastFailure, last);
+                    }
+
                     var code = args.Outcome.Exception switch
                     {
                         CognitoException e => e.ErrorCode,
@@ -47,6 +53,13 @@ public sealed partial class CognitoIdentityProviderClient
             });
         }
 
+        return builder.Build();
+    }
+
+    // Apart from the retries, so that waiting at the retry gate does not count against an attempt's time.
+    private static ResiliencePipeline BuildAttempt(CognitoIdentityProviderOptions options, TimeProvider timeProvider)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
         if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != Timeout.InfiniteTimeSpan)
         {
             builder.AddTimeout(options.AttemptTimeout);

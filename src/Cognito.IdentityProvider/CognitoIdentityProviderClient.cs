@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Cognito.IdentityProvider.Configuration;
@@ -26,6 +27,8 @@ namespace Cognito.IdentityProvider;
 public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProvider
 {
     private const string TargetPrefix = "AWSCognitoIdentityProviderService.";
+    private static readonly ResiliencePropertyKey<Exception> LastFailure = new("cognito.last-failure");
+    private static readonly ResiliencePropertyKey<bool> GateRefused = new("cognito.retry-gate-refused");
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/x-amz-json-1.1");
 
     private readonly HttpClient _http;
@@ -34,6 +37,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private readonly IAwsRequestSigner _signer;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _attempt;
 
     public CognitoIdentityProviderClient(
         HttpClient httpClient,
@@ -50,6 +54,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
         _signer = signer ?? new SigV4RequestSigner(options.Credentials, timeProvider);
         _logger = logger ?? NullLogger<CognitoIdentityProviderClient>.Instance;
         _pipeline = BuildPipeline(options, timeProvider ?? TimeProvider.System);
+        _attempt = BuildAttempt(options, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>The URL calls go to.</summary>
@@ -104,8 +109,19 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
                 async (ctx, state) =>
                 {
                     attempt++;
+                    if (attempt > 1 && state.self._options.RetryGate is { } gate && ctx.Properties.TryGetValue(LastFailure, out var failure)
+                        && !await gate.WaitToRetryAsync(state.operation.Name, failure, ctx.CancellationToken).ConfigureAwait(false))
+                    {
+                        // No room for another attempt: the caller gets the last attempt's error, and it is not retried again.
+                        ctx.Properties.Set(GateRefused, true);
+                        ExceptionDispatchInfo.Throw(failure);
+                    }
+
                     ClientLog.Sending(_logger, state.operation.Name, attempt);
-                    return await state.self.SendOnceAsync(state.operation, state.body, ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.self._attempt.ExecuteAsync(
+                        static (s, cancellationToken) => new ValueTask<byte[]>(s.self.SendOnceAsync(s.operation, s.body, cancellationToken)),
+                        state,
+                        ctx.CancellationToken).ConfigureAwait(false);
                 },
                 context,
                 (self: this, operation, body)).ConfigureAwait(false);

@@ -72,9 +72,9 @@ public sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOp
             failures.Add($"{at}: every Operations:<operation> must name a category.");
         }
 
-        if (budget.MaxWait < TimeSpan.Zero || budget.IdleAfter < TimeSpan.Zero || budget.DeferSpread < TimeSpan.Zero)
+        if (budget.MaxWait < TimeSpan.Zero || budget.IdleAfter < TimeSpan.Zero || budget.DeferSpread < TimeSpan.Zero || budget.TimerLookAhead < TimeSpan.Zero)
         {
-            failures.Add($"{at}: MaxWait, IdleAfter and DeferSpread must not be negative.");
+            failures.Add($"{at}: MaxWait, IdleAfter, DeferSpread and TimerLookAhead must not be negative.");
         }
 
         if (!(budget.ThrottleDecrease > 0 && budget.ThrottleDecrease <= 1) || !(budget.MinimumFraction > 0 && budget.MinimumFraction <= 1) || !(budget.RecoveryPerSecond > 0))

@@ -22,7 +22,7 @@ public sealed class CognitoPool : IDisposable
     private Task<bool>? _caseSensitive;
 
     /// <param name="httpClient">The pool's client, held for the pool's lifetime: from <see cref="CognitoHttpClients.NameFor"/> in the silo.</param>
-    public CognitoPool(string name, CognitoPoolOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    public CognitoPool(string name, CognitoPoolOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory, ICognitoRetryGate? retryGate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -45,6 +45,8 @@ public sealed class CognitoPool : IDisposable
             AttemptTimeout = options.AttemptTimeout,
             TotalTimeout = options.TotalTimeout,
             MaxRetryAttempts = options.MaxRetryAttempts,
+            // Retries count against Cognito's quota like first attempts: the refresh budget meters them.
+            RetryGate = retryGate,
         }, logger: loggerFactory.CreateLogger<CognitoIdentityProviderClient>());
         App = new CognitoAppClient(options.UserPoolId, options.ClientId, options.ClientSecret);
         Authenticator = new CognitoAuthenticator(Client, App, timeProvider);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cognito.Client.Errors;
 using Cognito.Grains.Configuration;
+using Cognito.Grains.Refresh;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +14,13 @@ public sealed class CognitoPoolRegistry : IDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly IHttpClientFactory _http;
+    private readonly RefreshBudgetRetryGate _retryGate;
     private readonly ConcurrentDictionary<string, Lazy<CognitoPool>> _pools = new(StringComparer.Ordinal);
 
-    public CognitoPoolRegistry(IOptions<CognitoSiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IHttpClientFactory httpClientFactory)
+    public CognitoPoolRegistry(IOptions<CognitoSiloOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory, IHttpClientFactory httpClientFactory, RefreshBudgets budgets)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _retryGate = new RefreshBudgetRetryGate(budgets);
         _options = options.Value;
         _time = timeProvider;
         _loggers = loggerFactory;
@@ -38,7 +41,7 @@ public sealed class CognitoPoolRegistry : IDisposable
             throw new UnknownPoolException($"No Cognito pool named '{name}' is configured on this silo.");
         }
 
-        return _pools.GetOrAdd(name, n => new Lazy<CognitoPool>(() => new CognitoPool(n, settings, _http.CreateClient(CognitoHttpClients.NameFor(n)), _time, _loggers))).Value;
+        return _pools.GetOrAdd(name, n => new Lazy<CognitoPool>(() => new CognitoPool(n, settings, _http.CreateClient(CognitoHttpClients.NameFor(n)), _time, _loggers, _retryGate))).Value;
     }
 
     public void Dispose()

@@ -3,8 +3,9 @@ namespace Cognito.Grains.Refresh;
 /// <summary>
 /// This silo's part of the cluster's refresh rate for one quota category. Grants are spaced
 /// evenly (no bursts), so no second ever holds more than the rate. Callers whose tokens expired
-/// book the next free slot, ahead of any timer; timers take a slot only when one is free now,
-/// idle sessions' timers only when the budget has not been short for a while. A throttled
+/// book the next free slot, ahead of any timer; timers book one only within
+/// <see cref="RefreshBudgetOptions.TimerLookAhead"/>, idle sessions' timers only when the budget
+/// has not been short for a while. A throttled
 /// answer halves the rate, which then grows back a little every second (AIMD). Thread-safe;
 /// driven by its <see cref="TimeProvider"/>.
 /// </summary>
@@ -121,14 +122,19 @@ public sealed class RefreshBudget
             }
 
             var isShort = now - _lastShort < ShortMemory.Ticks;
-            if (now < _nextFree)
+            // A timer may book a slot a moment ahead, so sessions that fall due together are
+            // spaced out within the budget rather than deferred; further ahead, the slots are
+            // left to callers, who must not queue behind more than this of timers.
+            var next = Math.Max(now, _nextFree);
+            var ahead = TimeSpan.FromTicks(next - now);
+            if (ahead > _options.TimerLookAhead)
             {
                 if (priority == RefreshPriority.Active)
                 {
                     _lastShort = now;
                 }
 
-                return RefreshGrant.Refused(TimeSpan.FromTicks(_nextFree - now), isShort);
+                return RefreshGrant.Refused(ahead - _options.TimerLookAhead, isShort);
             }
 
             if (priority == RefreshPriority.Idle && isShort)
@@ -136,8 +142,8 @@ public sealed class RefreshBudget
                 return RefreshGrant.Refused(TimeSpan.FromTicks(_lastShort + ShortMemory.Ticks - now), isShort: true);
             }
 
-            _nextFree = now + interval;
-            return RefreshGrant.Now;
+            _nextFree = next + interval;
+            return ahead == TimeSpan.Zero ? RefreshGrant.Now : RefreshGrant.After(ahead);
         }
     }
 

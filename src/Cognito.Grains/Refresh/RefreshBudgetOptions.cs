@@ -23,12 +23,14 @@ public sealed class RefreshBudgetOptions
     public Dictionary<string, double> Categories { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The quota category of each refresh operation. GetTokensFromRefreshToken's is not
-    /// published; it is assumed to count as UserAuthentication.
+    /// The quota category of each budgeted operation: refreshes take from its budget, and so do
+    /// the wire client's retries of any of these operations (sign-ins included).
+    /// GetTokensFromRefreshToken's category is not published; it is assumed to count as UserAuthentication.
     /// </summary>
     public Dictionary<string, string> Operations { get; } = new(StringComparer.Ordinal)
     {
         ["InitiateAuth"] = "UserAuthentication",
+        ["AdminInitiateAuth"] = "UserAuthentication",
         ["GetTokensFromRefreshToken"] = "UserAuthentication",
     };
 
@@ -40,6 +42,13 @@ public sealed class RefreshBudgetOptions
     /// one is refreshed ahead only while the budget has room, otherwise on its next use.
     /// </summary>
     public TimeSpan IdleAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How far ahead a timer may book the budget's next slot and wait for it. Sessions that fall
+    /// due together are then spaced at the budget's rate instead of deferred; a caller with
+    /// expired tokens queues behind at most this much of timers' bookings.
+    /// </summary>
+    public TimeSpan TimerLookAhead { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A timer refresh the budget defers comes back within this much random time, so deferred sessions don't return together.</summary>
     public TimeSpan DeferSpread { get; set; } = TimeSpan.FromSeconds(30);

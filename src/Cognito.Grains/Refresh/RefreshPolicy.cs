@@ -5,7 +5,8 @@ namespace Cognito.Grains.Refresh;
 /// user grain makes, in one plain class so a simulation can run exactly them. A caller is handed
 /// its tokens while they are usable (even if a refresh is due and the budget deferred it); only
 /// a caller with unusable tokens refreshes, ahead of every timer. Timers refresh sessions in use
-/// before expiry when the budget has a slot, idle sessions only when it has room to spare.
+/// before expiry in a slot free now or booked a moment ahead, idle sessions only when the budget
+/// has room to spare.
 /// </summary>
 public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
 {
@@ -52,7 +53,7 @@ public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, 
         var grant = budget.Request(priority);
         if (grant.Granted)
         {
-            return TimerDecision.Refresh;
+            return grant.Wait > TimeSpan.Zero ? TimerDecision.RefreshAfter(grant.Wait) : TimerDecision.Refresh;
         }
 
         // An idle session does not compete with sessions in use for a short budget.
@@ -61,8 +62,16 @@ public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, 
             return TimerDecision.OnNextUse;
         }
 
-        var retry = grant.Wait + TimeSpan.FromTicks((long)(random * budgetOptions.DeferSpread.Ticks));
-        return IsUsable(expiresAt, now + retry) ? TimerDecision.Reschedule(retry) : TimerDecision.OnNextUse;
+        // Come back while the tokens are still usable: the spread shrinks as expiry nears, so a
+        // deferred session asks again (more than once if need be) before its tokens expire.
+        var usableFor = expiresAt - tokenLeeway - now;
+        if (usableFor <= grant.Wait)
+        {
+            return TimerDecision.OnNextUse;
+        }
+
+        var spread = TimeSpan.FromTicks(Math.Min(budgetOptions.DeferSpread.Ticks, (usableFor - grant.Wait).Ticks / 2));
+        return TimerDecision.Reschedule(grant.Wait + TimeSpan.FromTicks((long)(random * spread.Ticks)));
     }
 
     /// <summary>

@@ -9,11 +9,14 @@ namespace Cognito.Grains.Users;
 /// <summary>
 /// Keeping the tokens fresh within the silo's refresh budget: callers get held tokens while they
 /// are usable; a caller with unusable tokens refreshes first; the timer refreshes ahead of expiry
-/// when the budget has a slot, and leaves idle sessions to their next use when it is short.
+/// in a slot the budget has free or books a moment ahead, and leaves idle sessions to their next
+/// use when it is short.
 /// </summary>
 public sealed partial class CognitoUserGrain
 {
     private IGrainTimer? _refreshTimer;
+    // The tokens whose refresh holds a slot booked in the budget: the timer then refreshes without asking again.
+    private StoredTokens? _bookedFor;
     private int _refreshFailures;
     private DateTimeOffset _lastUsed;
     private RefreshPolicy? _policy;
@@ -101,13 +104,15 @@ public sealed partial class CognitoUserGrain
         return fresh;
     }
 
-    private void ScheduleRefresh(TimeSpan? after = null)
+    private void ScheduleRefresh(TimeSpan? after = null, bool booked = false)
     {
         CancelRefresh();
         if (State.Tokens is not { HasRefreshToken: true } tokens)
         {
             return;
         }
+
+        _bookedFor = booked ? tokens : null;
 
         var due = after ?? Policy.RefreshDelay(tokens.ExpiresAt, time.GetUtcNow(), Random.Shared.NextDouble());
         _refreshTimer = this.RegisterGrainTimer(
@@ -120,6 +125,7 @@ public sealed partial class CognitoUserGrain
     {
         _refreshTimer?.Dispose();
         _refreshTimer = null;
+        _bookedFor = null;
     }
 
     private async Task OnRefreshTimerAsync(CancellationToken cancellationToken)
@@ -129,9 +135,17 @@ public sealed partial class CognitoUserGrain
             return;
         }
 
-        var decision = Policy.OnTimer(tokens.ExpiresAt, _lastUsed, time.GetUtcNow(), Budget, Random.Shared.NextDouble());
+        // A tick of a timer replaced since (a caller refreshed meanwhile) finds other tokens and asks the budget afresh.
+        var decision = ReferenceEquals(_bookedFor, tokens)
+            ? TimerDecision.Refresh
+            : Policy.OnTimer(tokens.ExpiresAt, _lastUsed, time.GetUtcNow(), Budget, Random.Shared.NextDouble());
+        _bookedFor = null;
         switch (decision.Action)
         {
+            case TimerAction.RefreshBooked:
+                // The slot is a moment ahead: wait for it on a timer, not inside this turn, so callers go on being served.
+                ScheduleRefresh(decision.After, booked: true);
+                return;
             case TimerAction.Reschedule:
                 GrainLog.RefreshDeferred(logger, _key, decision.After);
                 ScheduleRefresh(decision.After);

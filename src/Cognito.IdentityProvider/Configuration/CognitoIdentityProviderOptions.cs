@@ -32,6 +32,9 @@ public sealed class CognitoIdentityProviderOptions
     /// <summary>The longest single back-off delay.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Asked before each retry; none retries within the bounds above alone.</summary>
+    public ICognitoRetryGate? RetryGate { get; set; }
+
     /// <summary>The largest response body accepted; a larger one is a protocol error rather than unbounded memory.</summary>
     public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 }

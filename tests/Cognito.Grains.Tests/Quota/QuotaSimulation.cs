@@ -9,16 +9,20 @@ namespace Cognito.Grains.Tests.Quota;
 /// unusable tokens refresh first, and a simulated Cognito may throttle. Refreshes take no time.
 /// It records what a test must check: refreshes per second, and every token handed to a caller.
 /// </summary>
-internal sealed class QuotaSimulation
+internal sealed partial class QuotaSimulation
 {
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
-    private readonly PriorityQueue<(int Session, bool Timer, int Version), long> _events = new();
+    private readonly PriorityQueue<(int Session, EventKind Kind, int Version), long> _events = new();
     private readonly Session[] _sessions;
     private readonly Random _random = new(8);
     private readonly FakeTimeProvider _clock;
     private readonly DateTimeOffset _start;
 
-    public QuotaSimulation(int sessions, RefreshBudgetOptions options, FakeTimeProvider clock)
+    /// <param name="burst">
+    /// Instead of an activity mix signed in over the hour before the start: sessions in use whose
+    /// tokens all fall due at the start, five minutes before they expire (a burst of sign-ins).
+    /// </param>
+    public QuotaSimulation(int sessions, RefreshBudgetOptions options, FakeTimeProvider clock, bool burst = false)
     {
         _clock = clock;
         _start = clock.GetUtcNow();
@@ -28,6 +32,14 @@ internal sealed class QuotaSimulation
         _sessions = new Session[sessions];
         for (var i = 0; i < sessions; i++)
         {
+            if (burst)
+            {
+                _sessions[i] = new Session(Activity.Steady) { ExpiresAt = _start + TimeSpan.FromMinutes(5), LastUsed = _start };
+                ScheduleTimer(i, TimeSpan.Zero);
+                ScheduleUse(i, _start + NextUseIn(Activity.Steady, burst: false));
+                continue;
+            }
+
             // Signed in during the hour before the start, so the tokens fall due all through the first hour.
             var signedIn = _start - TimeSpan.FromSeconds(_random.NextDouble() * 3600);
             var kind = _random.NextDouble() switch { < 0.2 => Activity.Steady, < 0.7 => Activity.Rare, _ => Activity.Bursty };
@@ -47,6 +59,40 @@ internal sealed class QuotaSimulation
     public Func<DateTimeOffset, int?> AccountLimit { get; init; } = _ => null;
 
     public Dictionary<long, int> RefreshesPerSecond { get; } = [];
+
+    /// <summary>Every call to simulated Cognito, in ticks, in the order made.</summary>
+    public List<long> RefreshTimes { get; } = [];
+
+    /// <summary>Refreshes that came when the tokens were no longer usable: the timer was deferred past expiry.</summary>
+    public int LateRefreshes { get; private set; }
+
+    /// <summary>Timers of sessions in use that left the refresh to the next use.</summary>
+    public int ActiveLeftToNextUse { get; private set; }
+
+    /// <summary>Timers that booked a slot a moment ahead and refreshed in it.</summary>
+    public int Booked { get; private set; }
+
+    /// <summary>Sessions that never refreshed within the run.</summary>
+    public int NeverRefreshed => _sessions.Count(s => s.Refreshes == 0);
+
+    /// <summary>The most calls to simulated Cognito in any one-second window, wherever it starts.</summary>
+    public int PeakInAnyWindow()
+    {
+        var times = RefreshTimes.Order().ToArray();
+        var peak = 0;
+        var first = 0;
+        for (var last = 0; last < times.Length; last++)
+        {
+            while (times[last] - times[first] >= TimeSpan.TicksPerSecond)
+            {
+                first++;
+            }
+
+            peak = Math.Max(peak, last - first + 1);
+        }
+
+        return peak;
+    }
 
     public int Uses { get; private set; }
 
@@ -73,13 +119,17 @@ internal sealed class QuotaSimulation
                 nextSample = at + TimeSpan.TicksPerSecond * 10;
             }
 
-            if (e.Timer)
+            switch (e.Kind)
             {
-                OnTimer(e.Session, e.Version);
-            }
-            else
-            {
-                OnUse(e.Session);
+                case EventKind.Timer:
+                    OnTimer(e.Session, e.Version);
+                    break;
+                case EventKind.BookedSlot:
+                    OnBookedSlot(e.Session, e.Version);
+                    break;
+                default:
+                    OnUse(e.Session);
+                    break;
             }
         }
     }
@@ -157,11 +207,38 @@ internal sealed class QuotaSimulation
             case TimerAction.Reschedule:
                 ScheduleTimer(id, decision.After);
                 return;
+            case TimerAction.RefreshBooked:
+                // The grain's timer comes back for the slot; a caller's refresh meanwhile replaces it.
+                session.TimerVersion++;
+                _events.Enqueue((id, EventKind.BookedSlot, session.TimerVersion), (now + decision.After).UtcTicks);
+                return;
             case TimerAction.OnNextUse:
+                if (now - session.LastUsed <= Options.IdleAfter)
+                {
+                    ActiveLeftToNextUse++;
+                }
+
                 session.TimerVersion++;
                 return;
         }
 
+        TimerRefresh(id, now);
+    }
+
+    private void OnBookedSlot(int id, int version)
+    {
+        if (version != _sessions[id].TimerVersion)
+        {
+            return;
+        }
+
+        Booked++;
+        TimerRefresh(id, _clock.GetUtcNow());
+    }
+
+    private void TimerRefresh(int id, DateTimeOffset now)
+    {
+        var session = _sessions[id];
         if (!Refresh(id, now))
         {
             session.Failures++;
@@ -182,6 +259,7 @@ internal sealed class QuotaSimulation
     {
         var second = at.ToUnixTimeSeconds();
         var count = RefreshesPerSecond[second] = RefreshesPerSecond.GetValueOrDefault(second) + 1;
+        RefreshTimes.Add(at.UtcTicks);
         if (AccountLimit(at) is { } limit && count > limit)
         {
             Throttled++;
@@ -190,6 +268,12 @@ internal sealed class QuotaSimulation
         }
 
         var session = _sessions[id];
+        if (!Policy.IsUsable(session.ExpiresAt, at))
+        {
+            LateRefreshes++;
+        }
+
+        session.Refreshes++;
         session.ExpiresAt = at + TokenLifetime;
         session.Failures = 0;
         ScheduleTimer(id, Policy.RefreshDelay(session.ExpiresAt, at, _random.NextDouble()) + (at - _clock.GetUtcNow()));
@@ -201,10 +285,10 @@ internal sealed class QuotaSimulation
         var session = _sessions[id];
         session.TimerVersion++;
         var at = _clock.GetUtcNow() + (after < TimeSpan.Zero ? TimeSpan.Zero : after);
-        _events.Enqueue((id, true, session.TimerVersion), at.UtcTicks);
+        _events.Enqueue((id, EventKind.Timer, session.TimerVersion), at.UtcTicks);
     }
 
-    private void ScheduleUse(int id, DateTimeOffset at) => _events.Enqueue((id, false, 0), at.UtcTicks);
+    private void ScheduleUse(int id, DateTimeOffset at) => _events.Enqueue((id, EventKind.Use, 0), at.UtcTicks);
 
     private TimeSpan NextUseIn(Activity kind, bool burst) => kind switch
     {
@@ -213,33 +297,4 @@ internal sealed class QuotaSimulation
         _ when burst => TimeSpan.FromSeconds(10 + (_random.NextDouble() * 50)),
         _ => TimeSpan.FromMinutes(30 + (_random.NextDouble() * 150)),
     };
-
-    private enum Activity
-    {
-        /// <summary>Every few minutes.</summary>
-        Steady,
-
-        /// <summary>Once every few hours.</summary>
-        Rare,
-
-        /// <summary>Bursts of calls seconds apart, an hour or two between bursts.</summary>
-        Bursty,
-    }
-
-    private sealed class Session(Activity kind)
-    {
-        public Activity Kind { get; } = kind;
-
-        public DateTimeOffset ExpiresAt { get; set; }
-
-        public DateTimeOffset LastUsed { get; set; }
-
-        public DateTimeOffset RefreshingUntil { get; set; }
-
-        public int TimerVersion { get; set; }
-
-        public int Failures { get; set; }
-
-        public int BurstLeft { get; set; }
-    }
 }

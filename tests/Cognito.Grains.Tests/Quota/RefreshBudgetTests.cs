@@ -14,14 +14,50 @@ public sealed class RefreshBudgetTests
     public void Grants_are_spaced_so_no_second_holds_more_than_the_rate()
     {
         var budget = Budget(10);
-        var granted = 0;
-        for (var step = 0; step < 1000; step++)
+        var slots = new List<TimeSpan>();
+        for (var step = 0; step < 3000; step++)
         {
-            granted += budget.Request(RefreshPriority.Active).Granted ? 1 : 0;
+            var grant = budget.Request(RefreshPriority.Active);
+            if (grant.Granted)
+            {
+                slots.Add(TimeSpan.FromMilliseconds(step) + grant.Wait);
+            }
+
             _clock.Advance(TimeSpan.FromMilliseconds(1));
         }
 
-        Assert.Equal(10, granted);
+        // Booked up to a second ahead, used a tenth of a second apart.
+        Assert.All(slots.Zip(slots.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(40, slots.Count);
+    }
+
+    [Fact]
+    public void Timers_due_together_book_slots_a_moment_ahead_and_past_it_are_deferred()
+    {
+        var budget = Budget(10);
+        Assert.Equal(RefreshGrant.Now, budget.Request(RefreshPriority.Active));
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.Equal(RefreshGrant.After(TimeSpan.FromMilliseconds(100 * i)), budget.Request(RefreshPriority.Active));
+        }
+
+        var deferred = budget.Request(RefreshPriority.Active);
+        Assert.False(deferred.Granted);
+        // Asks again when the booked slots reach no further than the look-ahead.
+        Assert.Equal(TimeSpan.FromMilliseconds(100), deferred.Wait);
+        Assert.False(budget.Request(RefreshPriority.Idle).Granted);
+    }
+
+    [Fact]
+    public void Booking_within_the_budget_does_not_make_it_short_for_idle_sessions()
+    {
+        var budget = Budget(100);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(budget.Request(RefreshPriority.Active).Granted);
+        }
+
+        Assert.True(budget.Request(RefreshPriority.Idle).Granted);
     }
 
     [Fact]
@@ -30,8 +66,9 @@ public sealed class RefreshBudgetTests
         var budget = Budget(2, new RefreshBudgetOptions { RequestsPerSecond = 2, MaxWait = TimeSpan.FromSeconds(2) });
         Assert.Equal(RefreshGrant.Now, budget.Request(RefreshPriority.Caller));
         Assert.Equal(TimeSpan.FromMilliseconds(500), budget.Request(RefreshPriority.Caller).Wait);
-        Assert.False(budget.Request(RefreshPriority.Active).Granted);
         Assert.Equal(TimeSpan.FromSeconds(1), budget.Request(RefreshPriority.Caller).Wait);
+        // The next slot is further ahead than a timer may book.
+        Assert.False(budget.Request(RefreshPriority.Active).Granted);
         Assert.Equal(TimeSpan.FromSeconds(1.5), budget.Request(RefreshPriority.Caller).Wait);
         Assert.Equal(TimeSpan.FromSeconds(2), budget.Request(RefreshPriority.Caller).Wait);
         var refused = budget.Request(RefreshPriority.Caller);
@@ -44,8 +81,9 @@ public sealed class RefreshBudgetTests
     {
         var budget = Budget(1);
         Assert.True(budget.Request(RefreshPriority.Active).Granted);
+        Assert.Equal(TimeSpan.FromSeconds(1), budget.Request(RefreshPriority.Active).Wait);
         Assert.False(budget.Request(RefreshPriority.Active).Granted);
-        _clock.Advance(TimeSpan.FromSeconds(2));
+        _clock.Advance(TimeSpan.FromSeconds(3));
         Assert.False(budget.Request(RefreshPriority.Idle).Granted);
         Assert.True(budget.Request(RefreshPriority.Active).Granted);
         _clock.Advance(TimeSpan.FromMinutes(2));
