@@ -34,6 +34,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
 
+    /// <summary>A client sending through <paramref name="httpClient"/>, signing with <paramref name="signer"/> (default: SigV4 with <see cref="CognitoIdentityProviderOptions.Credentials"/> or the SDK's default chain).</summary>
     public CognitoIdentityProviderClient(
         HttpClient httpClient,
         CognitoIdentityProviderOptions options,
