@@ -7,7 +7,7 @@ namespace Cognito.Grains.Refresh;
 /// a caller with unusable tokens refreshes, ahead of every timer. Timers refresh sessions in use
 /// before expiry when the budget has a slot, idle sessions only when it has room to spare.
 /// </summary>
-public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
+internal sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
 {
     private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(5);
 

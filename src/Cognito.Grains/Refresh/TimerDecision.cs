@@ -1,7 +1,7 @@
 namespace Cognito.Grains.Refresh;
 
 /// <summary>What a refresh timer does: refresh now, come back later, or leave the refresh to the session's next use.</summary>
-public readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
+internal readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
 {
     public static TimerDecision Refresh { get; } = new(TimerAction.Refresh, TimeSpan.Zero);
 
@@ -10,7 +10,7 @@ public readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
     public static TimerDecision Reschedule(TimeSpan after) => new(TimerAction.Reschedule, after);
 }
 
-public enum TimerAction
+internal enum TimerAction
 {
     Refresh,
     Reschedule,

@@ -11,7 +11,7 @@ namespace Cognito.Grains.Users;
 /// are usable; a caller with unusable tokens refreshes first; the timer refreshes ahead of expiry
 /// when the budget has a slot, and leaves idle sessions to their next use when it is short.
 /// </summary>
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     private IGrainTimer? _refreshTimer;
     private int _refreshFailures;
