@@ -213,12 +213,12 @@ class Generator:
         shape = self.shapes[name]
         required = set(shape.get("required", []))
         out = [HEADER, f"namespace {NS}.Model;\n\n"]
-        out.append(self.doc(shape.get("documentation"), ""))
+        out.append(self.doc(shape.get("documentation"), "") or f"/// <summary>{self.role(name)}</summary>\n")
         out.append(f"public sealed partial record {name}\n{{\n")
         for member_name, member in shape["members"].items():
             prop = member_name if member_name != name else member_name + "Value"
             cs = self.cs_type(member["shape"])
-            out.append(self.doc(member.get("documentation"), "    "))
+            out.append(self.doc(member.get("documentation"), "    ") or f"    /// <summary>The model's <c>{member_name}</c> member.</summary>\n")
             kind = self.shapes[member["shape"]]["type"]
             if kind == "timestamp":
                 out.append("    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Cognito.IdentityProvider.Serialization.EpochSecondsConverter))]\n")
@@ -232,6 +232,15 @@ class Generator:
             out.append(self.validate(name, shape))
         out.append("}\n")
         return "".join(out)
+
+    def role(self, name: str) -> str:
+        # Some request and response shapes carry no documentation in the model; say whose they are.
+        for op, o in self.ops.items():
+            if o["input"]["shape"] == name:
+                return f"The request of <c>{op}</c>."
+            if o.get("output", {}).get("shape") == name:
+                return f"The answer of <c>{op}</c>."
+        return f"The model's <c>{name}</c> structure."
 
     def print_members(self, name: str, shape: dict) -> str:
         # Records print every member by default; secrets (see is_secret) never are.
@@ -295,6 +304,7 @@ class Generator:
             while ident in seen or ident == name:
                 ident += "_"
             seen.add(ident)
+            out.append(f"    /// <summary>The value <c>{value}</c>.</summary>\n")
             out.append(f"    public const string {ident} = {cs_string(value)};\n")
         out.append("}\n")
         return "".join(out)
@@ -304,9 +314,13 @@ class Generator:
         doc = self.doc(shape.get("documentation"), "")
         return (HEADER + f"namespace {NS}.Errors;\n\n" + doc +
                 f"public sealed class {name} : CognitoServiceException\n{{\n"
+                f"    /// <summary>The error code Cognito answers with: <c>{name}</c>.</summary>\n"
                 f"    public const string Code = {cs_string(name)};\n\n"
+                f"    /// <summary>An error with the code as its message.</summary>\n"
                 f"    public {name}() : this(Code) {{ }}\n\n"
+                f"    /// <summary>An error with Cognito's message.</summary>\n"
                 f"    public {name}(string message) : this(message, null) {{ }}\n\n"
+                f"    /// <summary>An error with Cognito's message and the exception that caused it.</summary>\n"
                 f"    public {name}(string message, global::System.Exception? innerException) : base(Code, message, innerException) {{ }}\n"
                 "}\n")
 
@@ -332,8 +346,10 @@ class Generator:
                "/// <summary>The operations this library speaks, as the model names them, and whether each is SigV4-signed.</summary>\n",
                "public static class CognitoOperations\n{\n"]
         for op in OPERATIONS:
+            out.append(f"    /// <summary>The <c>{op}</c> operation.</summary>\n")
             out.append(f"    public static CognitoOperation {op} {{ get; }} = new({cs_string(op)}, RequiresSigning: {'true' if self.signed(op) else 'false'});\n")
-        out.append("\n    public static global::System.Collections.Generic.IReadOnlyList<CognitoOperation> All { get; } =\n    [\n")
+        out.append("\n    /// <summary>Every operation above, in order.</summary>\n")
+        out.append("    public static global::System.Collections.Generic.IReadOnlyList<CognitoOperation> All { get; } =\n    [\n")
         out += [f"        {op},\n" for op in OPERATIONS]
         out.append("    ];\n}\n")
         return "".join(out)
@@ -356,6 +372,7 @@ class Generator:
         for op in OPERATIONS:
             o = self.ops[op]
             req = o["input"]["shape"]
+            out.append("    /// <inheritdoc/>\n")
             if "output" in o:
                 resp = o["output"]["shape"]
                 out.append(f"    public global::System.Threading.Tasks.Task<{resp}> {op}Async({req} request, global::System.Threading.CancellationToken cancellationToken = default) =>\n"

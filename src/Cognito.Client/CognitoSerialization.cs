@@ -14,6 +14,7 @@ namespace Cognito.Client;
 /// </summary>
 public static class CognitoSerialization
 {
+    /// <summary>Lets Orleans carry this library's typed errors (Cognito's and the grains') with their codes between silo and client.</summary>
     public static IServiceCollection AddCognitoExceptions(this IServiceCollection services) =>
         services.Configure<ExceptionSerializationOptions>(options =>
         {

@@ -5,12 +5,14 @@ namespace Cognito.Client;
 /// <summary>Reaching the grains from a front end: <c>client.GetCognitoUser("main", "bob")</c>, <c>client.GetUserPool("main")</c>.</summary>
 public static class GrainFactoryExtensions
 {
+    /// <summary>The grain of <paramref name="username"/> (any alias Cognito accepts) in the configured pool <paramref name="pool"/>.</summary>
     public static ICognitoUserGrain GetCognitoUser(this IGrainFactory grains, string pool, string username)
     {
         ArgumentNullException.ThrowIfNull(grains);
         return grains.GetGrain<ICognitoUserGrain>(GrainKeys.User(pool, username));
     }
 
+    /// <summary>The grain of the configured pool <paramref name="pool"/>.</summary>
     public static IUserPoolGrain GetUserPool(this IGrainFactory grains, string pool)
     {
         ArgumentNullException.ThrowIfNull(grains);

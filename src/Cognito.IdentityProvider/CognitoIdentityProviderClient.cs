@@ -39,6 +39,7 @@ public sealed partial class CognitoIdentityProviderClient : ICognitoIdentityProv
     private readonly ResiliencePipeline _pipeline;
     private readonly ResiliencePipeline _attempt;
 
+    /// <summary>A client sending through <paramref name="httpClient"/>, signing with <paramref name="signer"/> (default: SigV4 with <see cref="CognitoIdentityProviderOptions.Credentials"/> or the SDK's default chain).</summary>
     public CognitoIdentityProviderClient(
         HttpClient httpClient,
         CognitoIdentityProviderOptions options,

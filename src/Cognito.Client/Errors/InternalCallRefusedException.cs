@@ -9,8 +9,10 @@ namespace Cognito.Client.Errors;
 /// </summary>
 public sealed class InternalCallRefusedException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "InternalCallRefused";
 
+    /// <summary>An error naming the refused call.</summary>
     public InternalCallRefusedException(string message)
         : base(Code, message, null)
     {

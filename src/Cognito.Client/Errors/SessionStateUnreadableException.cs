@@ -9,15 +9,18 @@ namespace Cognito.Client.Errors;
 /// </summary>
 public sealed class SessionStateUnreadableException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "SessionStateUnreadable";
 
     private const string FaultKey = "Cognito.StoredStateFault";
 
+    /// <summary>An error saying why the stored session cannot be read.</summary>
     public SessionStateUnreadableException(string message)
         : base(Code, message, null)
     {
     }
 
+    /// <summary>An error with the kind of fault that made the stored session unreadable.</summary>
     public SessionStateUnreadableException(string message, StoredStateFault fault)
         : this(message)
     {

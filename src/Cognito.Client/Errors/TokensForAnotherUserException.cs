@@ -9,8 +9,10 @@ namespace Cognito.Client.Errors;
 /// </summary>
 public sealed class TokensForAnotherUserException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "TokensForAnotherUser";
 
+    /// <summary>An error that names neither user nor token.</summary>
     public TokensForAnotherUserException(string message)
         : base(Code, message, null)
     {

@@ -6,27 +6,35 @@ namespace Cognito.Client.Grains;
 [Alias("Cognito.IUserAdministration")]
 public interface IUserAdministration : IGrainWithStringKey
 {
+    /// <summary>The user as an administrator sees it (AdminGetUser), attributes named through <paramref name="attributeMap"/> (display → Cognito).</summary>
     [Alias("AdminGetUser")]
     Task<CognitoUser> AdminGetUserAsync(IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets <paramref name="attributes"/> as an administrator (AdminUpdateUserAttributes).</summary>
     [Alias("AdminUpdateProfile")]
     Task AdminUpdateProfileAsync(IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates this user (AdminCreateUser); Cognito sends the temporary password unless told not to.</summary>
     [Alias("AdminCreateUser")]
     Task<CognitoUser> AdminCreateUserAsync(NewUser user, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes this user (AdminDeleteUser) and ends the grain's session.</summary>
     [Alias("AdminDeleteUser")]
     Task AdminDeleteUserAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Lets a disabled user sign in again (AdminEnableUser).</summary>
     [Alias("AdminEnableUser")]
     Task AdminEnableUserAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Stops this user signing in (AdminDisableUser); existing tokens stay valid until they expire.</summary>
     [Alias("AdminDisableUser")]
     Task AdminDisableUserAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Makes the user set a new password with a code at the next sign-in (AdminResetUserPassword).</summary>
     [Alias("AdminResetPassword")]
     Task AdminResetPasswordAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Sets the password (AdminSetUserPassword); <paramref name="permanent"/> false asks for a new one at the next sign-in.</summary>
     [Alias("AdminSetPassword")]
     Task AdminSetPasswordAsync(string password, bool permanent, CancellationToken cancellationToken = default);
 

@@ -10,9 +10,11 @@ public interface IUserMfa : IGrainWithStringKey
     [Alias("AssociateSoftwareToken")]
     Task<string> AssociateSoftwareTokenAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Completes the software-token setup with a code from the authenticator app; <paramref name="friendlyDeviceName"/> names it in Cognito.</summary>
     [Alias("VerifySoftwareToken")]
     Task VerifySoftwareTokenAsync(string code, string? friendlyDeviceName = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Chooses which MFA methods the user has and prefers (SetUserMFAPreference).</summary>
     [Alias("SetMfaPreference")]
     Task SetMfaPreferenceAsync(MfaPreference preference, CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,7 @@ public interface IUserPoolGrain : IGrainWithStringKey
     [Alias("GetUsers")]
     Task<IReadOnlyList<CognitoUser>> GetUsersAsync(UserQuery? query = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The group <paramref name="groupName"/> (GetGroup).</summary>
     [Alias("GetGroup")]
     Task<CognitoGroup> GetGroupAsync(string groupName, CancellationToken cancellationToken = default);
 
@@ -17,9 +18,11 @@ public interface IUserPoolGrain : IGrainWithStringKey
     [Alias("GetGroups")]
     Task<IReadOnlyList<CognitoGroup>> GetGroupsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Creates <paramref name="group"/> (CreateGroup); <c>GroupExistsException</c> when the name is taken.</summary>
     [Alias("CreateGroup")]
     Task<CognitoGroup> CreateGroupAsync(CognitoGroup group, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the group <paramref name="groupName"/> (DeleteGroup); its users stay.</summary>
     [Alias("DeleteGroup")]
     Task DeleteGroupAsync(string groupName, CancellationToken cancellationToken = default);
 
@@ -31,9 +34,11 @@ public interface IUserPoolGrain : IGrainWithStringKey
     [Alias("GetGroupsForUser")]
     Task<IReadOnlyList<CognitoGroup>> GetGroupsForUserAsync(string username, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds <paramref name="username"/> to <paramref name="groupName"/> (AdminAddUserToGroup).</summary>
     [Alias("AddUserToGroup")]
     Task AddUserToGroupAsync(string username, string groupName, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes <paramref name="username"/> from <paramref name="groupName"/> (AdminRemoveUserFromGroup).</summary>
     [Alias("RemoveUserFromGroup")]
     Task RemoveUserFromGroupAsync(string username, string groupName, CancellationToken cancellationToken = default);
 

@@ -6,21 +6,27 @@ namespace Cognito.Client.Grains;
 [Alias("Cognito.IUserProfile")]
 public interface IUserProfile : IGrainWithStringKey
 {
+    /// <summary>The signed-in user's profile (GetUser on its own access token), attributes named through <paramref name="attributeMap"/> (display → Cognito).</summary>
     [Alias("GetUser")]
     Task<CognitoUser> GetUserAsync(IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets <paramref name="attributes"/> on the signed-in user (UpdateUserAttributes).</summary>
     [Alias("UpdateProfile")]
     Task UpdateProfileAsync(IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes the attributes <paramref name="attributeNames"/> (DeleteUserAttributes).</summary>
     [Alias("DeleteAttributes")]
     Task DeleteAttributesAsync(IReadOnlyList<string> attributeNames, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends a code to verify <paramref name="attribute"/> (GetUserAttributeVerificationCode).</summary>
     [Alias("SendVerification")]
     Task<CodeDelivery?> SendVerificationAsync(string attribute = "email", CancellationToken cancellationToken = default);
 
+    /// <summary>Verifies <paramref name="attribute"/> with the code sent to it (VerifyUserAttribute).</summary>
     [Alias("ValidateVerification")]
     Task ValidateVerificationAsync(string confirmationCode, string attribute = "email", CancellationToken cancellationToken = default);
 
+    /// <summary>Changes the signed-in user's password (ChangePassword).</summary>
     [Alias("ChangePassword")]
     Task ChangePasswordAsync(string previousPassword, string proposedPassword, CancellationToken cancellationToken = default);
 
@@ -28,6 +34,7 @@ public interface IUserProfile : IGrainWithStringKey
     [Alias("InitiateForgotPassword")]
     Task<CodeDelivery?> InitiateForgotPasswordAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Sets <paramref name="newPassword"/> with the code sent by <see cref="InitiateForgotPasswordAsync"/> (ConfirmForgotPassword).</summary>
     [Alias("ConfirmForgotPassword")]
     Task ConfirmForgotPasswordAsync(string confirmationCode, string newPassword, CancellationToken cancellationToken = default);
 

@@ -6,15 +6,19 @@ namespace Cognito.Client.Grains;
 [Alias("Cognito.IUserRegistration")]
 public interface IUserRegistration : IGrainWithStringKey
 {
+    /// <summary>Signs the user of this key up (SignUp); the answer says where the confirmation code went.</summary>
     [Alias("Register")]
     Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default);
 
+    /// <summary>Confirms the sign-up with the code Cognito sent (ConfirmSignUp).</summary>
     [Alias("ConfirmSignUp")]
     Task ConfirmSignUpAsync(string confirmationCode, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends the confirmation code again (ResendConfirmationCode).</summary>
     [Alias("ResendConfirmationCode")]
     Task<CodeDelivery?> ResendConfirmationCodeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Confirms the sign-up as an administrator, without a code (AdminConfirmSignUp).</summary>
     [Alias("AdminConfirmSignUp")]
     Task AdminConfirmSignUpAsync(CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,7 @@ namespace Cognito.Client.Model;
 /// </summary>
 public static class AttributeMapping
 {
+    /// <summary>What Cognito puts before a custom attribute's name.</summary>
     public const string CustomPrefix = "custom:";
 
     /// <summary>Cognito names → display names; attributes not in the map keep their Cognito name.</summary>

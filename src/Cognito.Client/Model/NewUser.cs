@@ -11,5 +11,6 @@ public sealed record NewUser(
     [property: Id(3)] IReadOnlyList<string>? DesiredDeliveryMediums = null,
     [property: Id(4)] IReadOnlyDictionary<string, string>? AttributeMap = null)
 {
+    /// <summary>Never prints the temporary password.</summary>
     public override string ToString() => $"NewUser {{ Attributes = {Attributes?.Count ?? 0}, TemporaryPassword = {(TemporaryPassword is null ? "null" : "***")}, SuppressMessage = {SuppressMessage} }}";
 }

@@ -11,7 +11,7 @@ public sealed record Registration(
     [property: Id(2)] IReadOnlyDictionary<string, string>? CustomAttributes = null,
     [property: Id(3)] IReadOnlyDictionary<string, string>? AttributeMap = null)
 {
-    /// <summary>All attributes with their Cognito names: <paramref name="AttributeMap"/> (display → Cognito) applied, custom ones prefixed.</summary>
+    /// <summary>All attributes with their Cognito names: <see cref="AttributeMap"/> (display → Cognito) applied, custom ones prefixed.</summary>
     public IReadOnlyDictionary<string, string> CognitoAttributes()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -28,5 +28,6 @@ public sealed record Registration(
         return result;
     }
 
+    /// <summary>Never prints the password.</summary>
     public override string ToString() => $"Registration {{ Password = ***, BaseAttributes = {BaseAttributes?.Count ?? 0}, CustomAttributes = {CustomAttributes?.Count ?? 0} }}";
 }

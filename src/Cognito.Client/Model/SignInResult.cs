@@ -9,11 +9,14 @@ public sealed record SignInResult(
     [property: Id(3)] DateTimeOffset? ExpiresAt,
     [property: Id(4)] DeviceInfo? NewDevice)
 {
+    /// <summary>Whether the user is signed in now (no challenge left).</summary>
     public bool IsSignedIn => Status == SignInStatus.SignedIn;
 
+    /// <summary>A finished sign-in.</summary>
     public static SignInResult SignedIn(string username, DateTimeOffset expiresAt, DeviceInfo? newDevice = null) =>
         new(SignInStatus.SignedIn, username, null, expiresAt, newDevice);
 
+    /// <summary>A sign-in that waits for an answer to <paramref name="challenge"/>.</summary>
     public static SignInResult ChallengeRequired(string username, PendingChallenge challenge) =>
         new(SignInStatus.ChallengeRequired, username, challenge, null, null);
 }

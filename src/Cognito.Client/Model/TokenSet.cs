@@ -9,6 +9,7 @@ public sealed record TokenSet(
     [property: Id(3)] DateTimeOffset ExpiresAt,
     [property: Id(4)] string TokenType = "Bearer")
 {
+    /// <summary>Never prints a token.</summary>
     public override string ToString() =>
         $"TokenSet {{ AccessToken = ***, IdToken = {(IdToken is null ? "null" : "***")}, RefreshToken = {(RefreshToken is null ? "null" : "***")}, ExpiresAt = {ExpiresAt:O}, TokenType = {TokenType} }}";
 }

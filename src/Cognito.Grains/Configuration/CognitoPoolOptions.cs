@@ -29,8 +29,10 @@ public sealed class CognitoPoolOptions
     /// <summary>Explicit IAM credentials for admin operations; by default AWSSDK.Core's default chain.</summary>
     public string? AccessKeyId { get; set; }
 
+    /// <summary>The secret key of <see cref="AccessKeyId"/>.</summary>
     public string? SecretAccessKey { get; set; }
 
+    /// <summary>The session token of temporary credentials.</summary>
     public string? SessionToken { get; set; }
 
     /// <summary>How far token timestamps may be off when verified, and how close to expiry a token stops being handed out.</summary>
@@ -54,11 +56,15 @@ public sealed class CognitoPoolOptions
     /// </summary>
     public TimeSpan AliasRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long one attempt of a Cognito call may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a Cognito call may take with all its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many times a transient failure is retried.</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
+    /// <summary>Never prints the secrets.</summary>
     public override string ToString() => $"CognitoPoolOptions {{ UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "null" : "***")} }}";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Cognito.Grains.Configuration;
 
 /// <summary>Checks the pool configuration when the silo starts, with messages that say what to fix (and never print secrets).</summary>
-public sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOptions>
+internal sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSiloOptions>
 {
     public ValidateOptionsResult Validate(string? name, CognitoSiloOptions options)
     {

@@ -25,6 +25,7 @@ public static class CognitoHealthChecks
     /// <summary>How long one check may take before it counts as failed.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Adds the checks above: Cognito reachable for every pool, every pool's JWKS loaded, and session storage reachable.</summary>
     public static IHealthChecksBuilder AddCognitoChecks(this IHealthChecksBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -12,6 +12,7 @@ namespace Cognito.Grains.Hosting;
 /// </summary>
 public static class CognitoHostingConfiguration
 {
+    /// <summary>Binds and checks <paramref name="section"/>; throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every setting to fix.</summary>
     public static CognitoHostingOptions Read(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);

@@ -8,13 +8,16 @@ namespace Cognito.Grains.Hosting;
 /// </summary>
 public sealed class CognitoHostingOptions
 {
+    /// <summary>The configuration section: <c>Orleans</c>.</summary>
     public const string SectionName = "Orleans";
 
     /// <summary>Orleans' own default for localhost clusters, which localhost clients assume too.</summary>
     public const string DevelopmentId = "dev";
 
+    /// <summary>Where silos find each other: on localhost, or in Redis.</summary>
     public CognitoMembership Membership { get; set; } = CognitoMembership.Localhost;
 
+    /// <summary>Where sessions are kept: memory, or Redis (encrypted).</summary>
     public CognitoSessionStorage Storage { get; set; } = CognitoSessionStorage.Memory;
 
     /// <summary>Names one deployment of the cluster; silos and clients of one cluster share it. Required with Redis membership.</summary>
@@ -23,13 +26,16 @@ public sealed class CognitoHostingOptions
     /// <summary>Names the service across deployments; it prefixes every stored key, so keep it stable. Required with Redis.</summary>
     public string? ServiceId { get; set; }
 
+    /// <summary>The port silos talk to each other on.</summary>
     public int SiloPort { get; set; } = 11111;
 
+    /// <summary>The port clients connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>The address other silos and clients reach this silo at (Redis membership); by default the host's first address.</summary>
     public IPAddress? AdvertisedAddress { get; set; }
 
+    /// <summary>The Redis connection, for Redis membership or storage.</summary>
     public CognitoRedisOptions Redis { get; } = new();
 
     /// <summary>Redis membership: how often silos probe each other, and how long a probe may take (see <see cref="CognitoFailureDetection"/>).</summary>

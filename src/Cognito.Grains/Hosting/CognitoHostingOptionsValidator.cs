@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace Cognito.Grains.Hosting;
 
 /// <summary>Checks the clustering and storage settings before the silo is built, with messages that say what to fix (never a connection string).</summary>
-public sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHostingOptions>
+internal sealed class CognitoHostingOptionsValidator : IValidateOptions<CognitoHostingOptions>
 {
     public ValidateOptionsResult Validate(string? name, CognitoHostingOptions options)
     {

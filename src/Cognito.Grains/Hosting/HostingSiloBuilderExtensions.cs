@@ -21,6 +21,7 @@ public static class HostingSiloBuilderExtensions
     public static ISiloBuilder UseCognitoHosting(this ISiloBuilder builder, IConfiguration section) =>
         builder.UseCognitoHosting(CognitoHostingConfiguration.Read(section));
 
+    /// <summary>Configures clustering and session storage from <paramref name="options"/>.</summary>
     public static ISiloBuilder UseCognitoHosting(this ISiloBuilder builder, CognitoHostingOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);

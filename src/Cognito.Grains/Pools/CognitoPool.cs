@@ -15,7 +15,7 @@ namespace Cognito.Grains.Pools;
 /// Everything a grain needs to talk to one configured pool: the wire client, the sign-in state
 /// machine, the token verifier and the pool's username rules. One instance per pool per silo.
 /// </summary>
-public sealed class CognitoPool : IDisposable
+internal sealed class CognitoPool : IDisposable
 {
     private readonly HttpClient _http;
     private readonly object _gate = new();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Cognito.Grains.Pools;
 
 /// <summary>The configured pools of this silo, built on first use.</summary>
-public sealed class CognitoPoolRegistry : IDisposable
+internal sealed class CognitoPoolRegistry : IDisposable
 {
     private readonly CognitoSiloOptions _options;
     private readonly TimeProvider _time;

@@ -12,7 +12,7 @@ namespace Cognito.Grains.Pools;
 /// worker: listing a large pool on one silo never queues behind another caller's listing.
 /// </summary>
 [StatelessWorker]
-public sealed class UserPoolGrain(CognitoPoolRegistry pools) : Grain, IUserPoolGrain
+internal sealed class UserPoolGrain(CognitoPoolRegistry pools) : Grain, IUserPoolGrain
 {
     private CognitoPool? _pool;
 

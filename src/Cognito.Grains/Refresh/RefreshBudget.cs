@@ -9,7 +9,7 @@ namespace Cognito.Grains.Refresh;
 /// answer halves the rate, which then grows back a little every second (AIMD). Thread-safe;
 /// driven by its <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class RefreshBudget
+internal sealed class RefreshBudget
 {
     // An idle session's timer waits until the budget has not been short for this long.
     private static readonly TimeSpan ShortMemory = TimeSpan.FromMinutes(1);

@@ -7,7 +7,7 @@ namespace Cognito.Grains.Refresh;
 /// Keeps each silo's part of the refresh budget equal to the cluster's rate over the active
 /// silos: it follows Orleans membership and rebalances whenever a silo joins, leaves or dies.
 /// </summary>
-public sealed class RefreshBudgetMembership(IClusterMembershipService membership, RefreshBudgets budgets, ILogger<RefreshBudgetMembership> logger)
+internal sealed class RefreshBudgetMembership(IClusterMembershipService membership, RefreshBudgets budgets, ILogger<RefreshBudgetMembership> logger)
     : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();

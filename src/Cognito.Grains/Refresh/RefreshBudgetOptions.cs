@@ -8,6 +8,7 @@ namespace Cognito.Grains.Refresh;
 /// </summary>
 public sealed class RefreshBudgetOptions
 {
+    /// <summary>The configuration section: <c>Cognito:RefreshBudget</c>.</summary>
     public const string SectionName = "RefreshBudget";
 
     /// <summary>False sends every refresh at once, as before budgets existed.</summary>

@@ -10,7 +10,7 @@ namespace Cognito.Grains.Refresh;
 /// and when none comes within <see cref="RefreshBudgetOptions.MaxWait"/> the call fails with its
 /// last error instead. A throttled attempt shrinks the budget at once, before the retries run out.
 /// </summary>
-public sealed class RefreshBudgetRetryGate(RefreshBudgets budgets) : ICognitoRetryGate
+internal sealed class RefreshBudgetRetryGate(RefreshBudgets budgets) : ICognitoRetryGate
 {
     public async ValueTask<bool> WaitToRetryAsync(string operation, Exception failure, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Cognito.Grains.Refresh;
 /// This silo's refresh budgets, one per quota category, found by the operation a refresh calls.
 /// They run on real time: Cognito counts requests per real second, whatever clock schedules the grains.
 /// </summary>
-public sealed class RefreshBudgets
+internal sealed class RefreshBudgets
 {
     private readonly RefreshBudgetOptions _options;
     private readonly TimeProvider _time;

@@ -5,7 +5,7 @@ namespace Cognito.Grains.Refresh;
 /// <see cref="Wait"/> says when a slot may be free, and <see cref="Short"/> whether the refusal
 /// is because the budget has lately had less room than it was asked for.
 /// </summary>
-public readonly record struct RefreshGrant(bool Granted, TimeSpan Wait, bool Short = false)
+internal readonly record struct RefreshGrant(bool Granted, TimeSpan Wait, bool Short = false)
 {
     public static RefreshGrant Now { get; } = new(true, TimeSpan.Zero);
 

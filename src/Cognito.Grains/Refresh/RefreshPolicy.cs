@@ -8,7 +8,7 @@ namespace Cognito.Grains.Refresh;
 /// before expiry in a slot free now or booked a moment ahead, idle sessions only when the budget
 /// has room to spare.
 /// </summary>
-public sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
+internal sealed class RefreshPolicy(TimeSpan tokenLeeway, TimeSpan refreshMargin, TimeSpan refreshJitter, RefreshBudgetOptions budgetOptions)
 {
     private static readonly TimeSpan MaximumRetryDelay = TimeSpan.FromMinutes(5);
 

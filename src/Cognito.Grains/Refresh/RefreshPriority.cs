@@ -1,7 +1,7 @@
 namespace Cognito.Grains.Refresh;
 
 /// <summary>Who asks the budget for a refresh, most important first.</summary>
-public enum RefreshPriority
+internal enum RefreshPriority
 {
     /// <summary>A caller whose tokens expired, or who asked for new ones: served first, waiting for a slot if need be.</summary>
     Caller,

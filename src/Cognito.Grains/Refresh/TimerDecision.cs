@@ -4,7 +4,7 @@ namespace Cognito.Grains.Refresh;
 /// What a refresh timer does: refresh now, refresh in a slot it booked a moment ahead, come back
 /// later, or leave the refresh to the session's next use.
 /// </summary>
-public readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
+internal readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
 {
     public static TimerDecision Refresh { get; } = new(TimerAction.Refresh, TimeSpan.Zero);
 
@@ -16,7 +16,7 @@ public readonly record struct TimerDecision(TimerAction Action, TimeSpan After)
     public static TimerDecision RefreshAfter(TimeSpan after) => new(TimerAction.RefreshBooked, after);
 }
 
-public enum TimerAction
+internal enum TimerAction
 {
     Refresh,
 

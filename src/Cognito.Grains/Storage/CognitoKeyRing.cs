@@ -9,7 +9,7 @@ namespace Cognito.Grains.Storage;
 /// kept apart from the application's Data Protection (cookies, antiforgery) so that hosting the silo
 /// in an ASP.NET Core app changes neither: each has its own key ring and application name.
 /// </summary>
-public sealed class CognitoKeyRing : IAsyncDisposable
+internal sealed class CognitoKeyRing : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 

@@ -7,7 +7,7 @@ namespace Cognito.Grains.Storage;
 /// storage starts (a silo whose Redis is unreachable at start does not start); afterwards
 /// StackExchange.Redis reconnects by itself.
 /// </summary>
-public sealed class CognitoRedisConnection : IAsyncDisposable
+internal sealed class CognitoRedisConnection : IAsyncDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _connection;
 

@@ -7,7 +7,7 @@ namespace Cognito.Grains.Storage;
 /// the grain such a marked, empty state instead of failing the activation, so the grain can refuse
 /// this one user's calls with a typed error while every other user goes on.
 /// </summary>
-public interface IRecoverableState
+internal interface IRecoverableState
 {
     /// <summary>Why the stored record could not be read, or null when it was read (or never existed).</summary>
     StoredStateFault? Unreadable { get; }

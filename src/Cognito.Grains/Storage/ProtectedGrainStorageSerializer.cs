@@ -15,7 +15,7 @@ namespace Cognito.Grains.Storage;
 /// even which fields are set. A record that cannot be read becomes a marked empty state for
 /// <see cref="IRecoverableState"/> types, so one bad record fails one user, never the silo.
 /// </summary>
-public sealed class ProtectedGrainStorageSerializer : IGrainStorageSerializer
+internal sealed class ProtectedGrainStorageSerializer : IGrainStorageSerializer
 {
     /// <summary>The Data Protection purpose: names the library and the stored form, so no other protector can read these records.</summary>
     public const string Purpose = "CognitoOrleans.SessionState.v1";

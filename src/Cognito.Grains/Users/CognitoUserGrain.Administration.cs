@@ -4,7 +4,7 @@ using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<CognitoUser> AdminGetUserAsync(IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ namespace Cognito.Grains.Users;
 /// at least every <c>AliasRecheckInterval</c>, and dropped as soon as the owner's user no longer
 /// has the alias, so a moved or deleted alias never serves the old owner.
 /// </summary>
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     // Each alias attribute, with the flag that must say "true" for Cognito to sign in by it.
     private static readonly (string Name, string? Verified)[] AliasAttributes =

@@ -4,7 +4,7 @@ using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<string> AssociateSoftwareTokenAsync(CancellationToken cancellationToken = default)
     {

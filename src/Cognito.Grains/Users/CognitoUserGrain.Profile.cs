@@ -3,7 +3,7 @@ using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<CognitoUser> GetUserAsync(IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default)
     {

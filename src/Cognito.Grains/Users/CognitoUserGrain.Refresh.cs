@@ -12,7 +12,7 @@ namespace Cognito.Grains.Users;
 /// in a slot the budget has free or books a moment ahead, and leaves idle sessions to their next
 /// use when it is short.
 /// </summary>
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     private IGrainTimer? _refreshTimer;
     // The tokens whose refresh holds a slot booked in the budget: the timer then refreshes without asking again.

@@ -3,7 +3,7 @@ using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<RegistrationResult> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ using Cognito.IdentityProvider.Tokens;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<TokenSet> GetTokensAsync(CancellationToken cancellationToken = default) =>
         await RouteAsync(cancellationToken) is { } owner

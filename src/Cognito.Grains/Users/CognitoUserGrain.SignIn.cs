@@ -7,7 +7,7 @@ using Cognito.IdentityProvider.Srp;
 
 namespace Cognito.Grains.Users;
 
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     public async Task<SignInResult> AuthenticateAsync(string password, CancellationToken cancellationToken = default) =>
         await RouteSpellingAsync(cancellationToken) is { } owner

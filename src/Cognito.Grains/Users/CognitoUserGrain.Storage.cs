@@ -11,7 +11,7 @@ namespace Cognito.Grains.Users;
 /// that need no session (registration, administration) go on as for a user with no session.
 /// The same filter keeps <see cref="ISessionOwner"/> for calls between user grains.
 /// </summary>
-public sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
+internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
 {
     private static readonly HashSet<string> NewSessionCalls = new(StringComparer.Ordinal)
     {

@@ -10,7 +10,7 @@ namespace Cognito.Grains.Users;
 /// counters, and this activation's share of the active-session count (kept in step with the state
 /// each time it is saved).
 /// </summary>
-public sealed partial class CognitoUserGrain
+internal sealed partial class CognitoUserGrain
 {
     private bool _sessionCounted;
 

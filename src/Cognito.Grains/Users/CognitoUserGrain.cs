@@ -18,7 +18,7 @@ namespace Cognito.Grains.Users;
 /// user's Cognito operations with them. Calls are not interleaved, so concurrent callers during a
 /// refresh wait for that one refresh.
 /// </summary>
-public sealed partial class CognitoUserGrain(
+internal sealed partial class CognitoUserGrain(
     [PersistentState("session", CognitoStorage.Name)] IPersistentState<UserSessionState> state,
     CognitoPoolRegistry pools,
     RefreshBudgets budgets,

@@ -14,7 +14,7 @@ namespace Cognito.Grains.Users;
 /// lays a record's fields out differently from a class's, and a class would not read the old records.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("Cognito.StoredTokens")]
-public sealed record StoredTokens
+internal sealed record StoredTokens
 {
     private const string Bearer = "Bearer";
 

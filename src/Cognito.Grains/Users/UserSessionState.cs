@@ -10,7 +10,7 @@ namespace Cognito.Grains.Users;
 /// whole (ProtectedGrainStorageSerializer); use a storage provider you trust for anything else.
 /// </summary>
 [GenerateSerializer, Alias("Cognito.UserSessionState")]
-public sealed class UserSessionState : IRecoverableState
+internal sealed class UserSessionState : IRecoverableState
 {
     /// <summary>The internal username, once Cognito told it.</summary>
     [Id(0)]
@@ -43,7 +43,7 @@ public sealed class UserSessionState : IRecoverableState
 }
 
 [GenerateSerializer, Alias("Cognito.StoredChallenge")]
-public sealed record StoredChallenge(
+internal sealed record StoredChallenge(
     [property: Id(0)] string Name,
     [property: Id(1)] string Session,
     [property: Id(2)] string Username,
@@ -56,7 +56,7 @@ public sealed record StoredChallenge(
 }
 
 [GenerateSerializer, Alias("Cognito.StoredDevice")]
-public sealed record StoredDevice(
+internal sealed record StoredDevice(
     [property: Id(0)] string DeviceKey,
     [property: Id(1)] string DeviceGroupKey,
     [property: Id(2)] string? DevicePassword)

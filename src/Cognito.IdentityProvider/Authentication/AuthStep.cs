@@ -30,5 +30,6 @@ public sealed record AuthChallenge(
     /// <summary>The MFA types a SELECT_MFA_TYPE or MFA_SETUP challenge offers.</summary>
     public IReadOnlyList<string> MfaChoices => ChallengeParameterReader.MfaChoices(Parameters);
 
+    /// <summary>Names the challenge only; its parameters may carry secrets and are never printed.</summary>
     public override string ToString() => $"AuthChallenge {{ ChallengeName = {ChallengeName}, Session = ***, Username = {Username}, Admin = {Admin}, ExpiresAt = {ExpiresAt:O} }}";
 }

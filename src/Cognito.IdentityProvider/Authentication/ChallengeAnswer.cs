@@ -6,12 +6,14 @@ public abstract record ChallengeAnswer;
 /// <summary>NEW_PASSWORD_REQUIRED: the new password and any required attributes (names without the <c>userAttributes.</c> prefix).</summary>
 public sealed record NewPasswordAnswer(string NewPassword, IReadOnlyDictionary<string, string>? Attributes = null) : ChallengeAnswer
 {
+    /// <summary>Never prints the password.</summary>
     public override string ToString() => $"NewPasswordAnswer {{ NewPassword = ***, Attributes = {Attributes?.Count ?? 0} }}";
 }
 
 /// <summary>SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP: the code the user received or their authenticator shows.</summary>
 public sealed record MfaCodeAnswer(string Code) : ChallengeAnswer
 {
+    /// <summary>Never prints the code.</summary>
     public override string ToString() => "MfaCodeAnswer { Code = *** }";
 }
 
@@ -24,11 +26,13 @@ public sealed record SelectMfaTypeAnswer(string MfaType) : ChallengeAnswer;
 /// </summary>
 public sealed record MfaSetupAnswer(string Code, string? FriendlyDeviceName = null) : ChallengeAnswer
 {
+    /// <summary>Never prints the code.</summary>
     public override string ToString() => $"MfaSetupAnswer {{ Code = ***, FriendlyDeviceName = {FriendlyDeviceName} }}";
 }
 
 /// <summary>CUSTOM_CHALLENGE: the answer your Lambda trigger expects, plus any extra response parameters.</summary>
 public sealed record CustomChallengeAnswer(string Answer, IReadOnlyDictionary<string, string>? Extra = null) : ChallengeAnswer
 {
+    /// <summary>Never prints the answer.</summary>
     public override string ToString() => "CustomChallengeAnswer { Answer = *** }";
 }

@@ -23,6 +23,7 @@ public sealed partial class CognitoAuthenticator
     private readonly TimeProvider _time;
     private readonly CognitoSrp _srp;
 
+    /// <summary>Sign-in flows against <paramref name="app"/> through <paramref name="cognito"/>; <paramref name="timeProvider"/> dates SRP proofs and token expiry.</summary>
     public CognitoAuthenticator(ICognitoIdentityProvider cognito, CognitoAppClient app, TimeProvider? timeProvider = null, CognitoSrp? srp = null)
     {
         ArgumentNullException.ThrowIfNull(cognito);
@@ -33,6 +34,7 @@ public sealed partial class CognitoAuthenticator
         _srp = srp ?? new CognitoSrp(_time);
     }
 
+    /// <summary>The app client every flow goes through.</summary>
     public CognitoAppClient App => _app;
 
     /// <summary>USER_SRP_AUTH: the password never leaves this process.</summary>

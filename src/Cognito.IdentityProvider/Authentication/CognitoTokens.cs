@@ -11,8 +11,10 @@ public sealed record CognitoTokens(
     string TokenType,
     NewDeviceMetadata? NewDevice = null)
 {
+    /// <summary>Whether the access token is still valid <paramref name="margin"/> after <paramref name="now"/>.</summary>
     public bool IsValidAt(DateTimeOffset now, TimeSpan margin) => now + margin < ExpiresAt;
 
+    /// <summary>Never prints a token.</summary>
     public override string ToString() =>
         $"CognitoTokens {{ AccessToken = ***, IdToken = {(IdToken is null ? "null" : "***")}, RefreshToken = {(RefreshToken is null ? "null" : "***")}, ExpiresAt = {ExpiresAt:O}, TokenType = {TokenType} }}";
 }

@@ -5,6 +5,7 @@ namespace Cognito.IdentityProvider.Configuration;
 /// <summary>Resolves the service URL and signing region from the options.</summary>
 public sealed record CognitoEndpoint(Uri ServiceUrl, string? Region)
 {
+    /// <summary>The endpoint the options name, or Cognito's regional endpoint for the region (given, or taken from the pool id).</summary>
     public static CognitoEndpoint Resolve(CognitoIdentityProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -14,6 +14,7 @@ public readonly partial record struct UserPoolId
         PoolName = poolName;
     }
 
+    /// <summary>The whole id, as given.</summary>
     public string Value { get; }
 
     /// <summary>The region part (<c>eu-west-1</c>).</summary>
@@ -22,11 +23,13 @@ public readonly partial record struct UserPoolId
     /// <summary>The part after the underscore; SRP hashes it into the password verifier.</summary>
     public string PoolName { get; }
 
+    /// <summary>Parses <paramref name="value"/> or throws <see cref="Errors.CognitoConfigurationException"/>.</summary>
     public static UserPoolId Parse(string value) =>
         TryParse(value, out var id)
             ? id
             : throw new CognitoConfigurationException("A user pool id looks like 'region_Name' (for example 'eu-west-1_AbC123'); the one given does not.");
 
+    /// <summary>Parses <paramref name="value"/>; false when it is not shaped like a pool id.</summary>
     public static bool TryParse([NotNullWhen(true)] string? value, out UserPoolId id)
     {
         id = default;
@@ -45,6 +48,7 @@ public readonly partial record struct UserPoolId
         return true;
     }
 
+    /// <summary>The whole id.</summary>
     public override string ToString() => Value;
 
     [GeneratedRegex(@"^(?<region>[\w-]+)_(?<name>[0-9a-zA-Z]+)\z", RegexOptions.CultureInvariant)]

@@ -13,6 +13,7 @@ public abstract class CognitoException : Exception
 {
     internal const string ErrorCodeKey = "Cognito.ErrorCode";
 
+    /// <summary>An error with its <paramref name="errorCode"/>.</summary>
     protected CognitoException(string errorCode, string message, Exception? innerException)
         : base(message, innerException)
     {

@@ -6,8 +6,10 @@ namespace Cognito.IdentityProvider.Errors;
 /// </summary>
 public sealed class CognitoJwksException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "JwksUnavailable";
 
+    /// <summary>An error about the pool's signing keys.</summary>
     public CognitoJwksException(string message, Exception? innerException = null)
         : base(Code, message, innerException)
     {

@@ -8,6 +8,7 @@ public class CognitoServiceException : CognitoException
     internal const string StatusCodeKey = "Cognito.StatusCode";
     internal const string RequestIdKey = "Cognito.RequestId";
 
+    /// <summary>An error Cognito answered with <paramref name="errorCode"/>.</summary>
     public CognitoServiceException(string errorCode, string message, Exception? innerException = null)
         : base(errorCode, message, innerException)
     {

@@ -12,10 +12,12 @@ namespace Cognito.IdentityProvider.Errors;
 /// </remarks>
 public sealed class CognitoSrpException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "SrpCheckFailed";
 
     internal const string CheckKey = "Cognito.SrpCheck";
 
+    /// <summary>An error naming the SRP-6a <paramref name="check"/> that failed.</summary>
     public CognitoSrpException(SrpCheck check, string message, Exception? innerException = null)
         : base(Code, message, innerException)
     {

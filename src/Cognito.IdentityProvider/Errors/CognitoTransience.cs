@@ -8,6 +8,7 @@ public static class CognitoTransience
     /// <summary>The code the client gives a 5xx answer that names no error.</summary>
     public const string UnknownErrorCode = "UnknownError";
 
+    /// <summary>Whether <paramref name="error"/> may succeed when tried again.</summary>
     public static bool IsTransient(CognitoException error) => error switch
     {
         CognitoTransportException or CognitoTimeoutException => true,

@@ -9,15 +9,18 @@ namespace Cognito.IdentityProvider.Errors;
 /// </remarks>
 public sealed class TokenValidationException : CognitoException
 {
+    /// <summary>The error code this exception carries.</summary>
     public const string Code = "TokenValidationFailed";
     internal const string ReasonKey = "Cognito.TokenValidationReason";
 
+    /// <summary>A refused token, with the check that refused it.</summary>
     public TokenValidationException(TokenValidationFailureReason reason, string message)
         : base(Code, message, null)
     {
         Data[ReasonKey] = reason.ToString();
     }
 
+    /// <summary>Which check refused the token.</summary>
     public TokenValidationFailureReason Reason =>
         Data[ReasonKey] is string name && Enum.TryParse<TokenValidationFailureReason>(name, out var reason)
             ? reason

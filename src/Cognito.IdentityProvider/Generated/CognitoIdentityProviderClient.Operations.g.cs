@@ -9,159 +9,211 @@ namespace Cognito.IdentityProvider;
 
 public sealed partial class CognitoIdentityProviderClient
 {
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SignUpResponse> SignUpAsync(SignUpRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.SignUp, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.SignUpRequest, CognitoJsonContext.Default.SignUpResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ConfirmSignUpResponse> ConfirmSignUpAsync(ConfirmSignUpRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ConfirmSignUp, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ConfirmSignUpRequest, CognitoJsonContext.Default.ConfirmSignUpResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ResendConfirmationCodeResponse> ResendConfirmationCodeAsync(ResendConfirmationCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ResendConfirmationCode, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ResendConfirmationCodeRequest, CognitoJsonContext.Default.ResendConfirmationCodeResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<InitiateAuthResponse> InitiateAuthAsync(InitiateAuthRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.InitiateAuth, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.InitiateAuthRequest, CognitoJsonContext.Default.InitiateAuthResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<RespondToAuthChallengeResponse> RespondToAuthChallengeAsync(RespondToAuthChallengeRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.RespondToAuthChallenge, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.RespondToAuthChallengeRequest, CognitoJsonContext.Default.RespondToAuthChallengeResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshTokenAsync(GetTokensFromRefreshTokenRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetTokensFromRefreshToken, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetTokensFromRefreshTokenRequest, CognitoJsonContext.Default.GetTokensFromRefreshTokenResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GetUserResponse> GetUserAsync(GetUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetUserRequest, CognitoJsonContext.Default.GetUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<UpdateUserAttributesResponse> UpdateUserAttributesAsync(UpdateUserAttributesRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.UpdateUserAttributes, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.UpdateUserAttributesRequest, CognitoJsonContext.Default.UpdateUserAttributesResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<DeleteUserAttributesResponse> DeleteUserAttributesAsync(DeleteUserAttributesRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DeleteUserAttributes, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteUserAttributesRequest, CognitoJsonContext.Default.DeleteUserAttributesResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCodeAsync(GetUserAttributeVerificationCodeRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetUserAttributeVerificationCode, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetUserAttributeVerificationCodeRequest, CognitoJsonContext.Default.GetUserAttributeVerificationCodeResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<VerifyUserAttributeResponse> VerifyUserAttributeAsync(VerifyUserAttributeRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.VerifyUserAttribute, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.VerifyUserAttributeRequest, CognitoJsonContext.Default.VerifyUserAttributeResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ChangePasswordResponse> ChangePasswordAsync(ChangePasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ChangePassword, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ChangePasswordRequest, CognitoJsonContext.Default.ChangePasswordResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ForgotPasswordResponse> ForgotPasswordAsync(ForgotPasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ForgotPassword, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ForgotPasswordRequest, CognitoJsonContext.Default.ForgotPasswordResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ConfirmForgotPasswordResponse> ConfirmForgotPasswordAsync(ConfirmForgotPasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ConfirmForgotPassword, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ConfirmForgotPasswordRequest, CognitoJsonContext.Default.ConfirmForgotPasswordResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GlobalSignOutResponse> GlobalSignOutAsync(GlobalSignOutRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GlobalSignOut, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GlobalSignOutRequest, CognitoJsonContext.Default.GlobalSignOutResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<RevokeTokenResponse> RevokeTokenAsync(RevokeTokenRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.RevokeToken, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.RevokeTokenRequest, CognitoJsonContext.Default.RevokeTokenResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteUserAsync(DeleteUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DeleteUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteUserRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AssociateSoftwareTokenResponse> AssociateSoftwareTokenAsync(AssociateSoftwareTokenRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AssociateSoftwareToken, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AssociateSoftwareTokenRequest, CognitoJsonContext.Default.AssociateSoftwareTokenResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<VerifySoftwareTokenResponse> VerifySoftwareTokenAsync(VerifySoftwareTokenRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.VerifySoftwareToken, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.VerifySoftwareTokenRequest, CognitoJsonContext.Default.VerifySoftwareTokenResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SetUserMFAPreferenceResponse> SetUserMFAPreferenceAsync(SetUserMFAPreferenceRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.SetUserMFAPreference, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.SetUserMFAPreferenceRequest, CognitoJsonContext.Default.SetUserMFAPreferenceResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ConfirmDeviceResponse> ConfirmDeviceAsync(ConfirmDeviceRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ConfirmDevice, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ConfirmDeviceRequest, CognitoJsonContext.Default.ConfirmDeviceResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<UpdateDeviceStatusResponse> UpdateDeviceStatusAsync(UpdateDeviceStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.UpdateDeviceStatus, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.UpdateDeviceStatusRequest, CognitoJsonContext.Default.UpdateDeviceStatusResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task ForgetDeviceAsync(ForgetDeviceRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ForgetDevice, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ForgetDeviceRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GetDeviceResponse> GetDeviceAsync(GetDeviceRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetDevice, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetDeviceRequest, CognitoJsonContext.Default.GetDeviceResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListDevicesResponse> ListDevicesAsync(ListDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ListDevices, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ListDevicesRequest, CognitoJsonContext.Default.ListDevicesResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminInitiateAuthResponse> AdminInitiateAuthAsync(AdminInitiateAuthRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminInitiateAuth, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminInitiateAuthRequest, CognitoJsonContext.Default.AdminInitiateAuthResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminRespondToAuthChallengeResponse> AdminRespondToAuthChallengeAsync(AdminRespondToAuthChallengeRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminRespondToAuthChallenge, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminRespondToAuthChallengeRequest, CognitoJsonContext.Default.AdminRespondToAuthChallengeResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminConfirmSignUpResponse> AdminConfirmSignUpAsync(AdminConfirmSignUpRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminConfirmSignUp, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminConfirmSignUpRequest, CognitoJsonContext.Default.AdminConfirmSignUpResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminCreateUserResponse> AdminCreateUserAsync(AdminCreateUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminCreateUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminCreateUserRequest, CognitoJsonContext.Default.AdminCreateUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminGetUserResponse> AdminGetUserAsync(AdminGetUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminGetUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminGetUserRequest, CognitoJsonContext.Default.AdminGetUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributesAsync(AdminUpdateUserAttributesRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminUpdateUserAttributes, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminUpdateUserAttributesRequest, CognitoJsonContext.Default.AdminUpdateUserAttributesResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task AdminDeleteUserAsync(AdminDeleteUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminDeleteUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminDeleteUserRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminEnableUserResponse> AdminEnableUserAsync(AdminEnableUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminEnableUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminEnableUserRequest, CognitoJsonContext.Default.AdminEnableUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminDisableUserResponse> AdminDisableUserAsync(AdminDisableUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminDisableUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminDisableUserRequest, CognitoJsonContext.Default.AdminDisableUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminResetUserPasswordResponse> AdminResetUserPasswordAsync(AdminResetUserPasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminResetUserPassword, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminResetUserPasswordRequest, CognitoJsonContext.Default.AdminResetUserPasswordResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminSetUserPasswordResponse> AdminSetUserPasswordAsync(AdminSetUserPasswordRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminSetUserPassword, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminSetUserPasswordRequest, CognitoJsonContext.Default.AdminSetUserPasswordResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminUserGlobalSignOutResponse> AdminUserGlobalSignOutAsync(AdminUserGlobalSignOutRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminUserGlobalSignOut, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminUserGlobalSignOutRequest, CognitoJsonContext.Default.AdminUserGlobalSignOutResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task AdminAddUserToGroupAsync(AdminAddUserToGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminAddUserToGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminAddUserToGroupRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task AdminRemoveUserFromGroupAsync(AdminRemoveUserFromGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminRemoveUserFromGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminRemoveUserFromGroupRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminListGroupsForUserResponse> AdminListGroupsForUserAsync(AdminListGroupsForUserRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminListGroupsForUser, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminListGroupsForUserRequest, CognitoJsonContext.Default.AdminListGroupsForUserResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AdminSetUserMFAPreferenceResponse> AdminSetUserMFAPreferenceAsync(AdminSetUserMFAPreferenceRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.AdminSetUserMFAPreference, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminSetUserMFAPreferenceRequest, CognitoJsonContext.Default.AdminSetUserMFAPreferenceResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListUsersResponse> ListUsersAsync(ListUsersRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ListUsers, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ListUsersRequest, CognitoJsonContext.Default.ListUsersResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListUsersInGroupResponse> ListUsersInGroupAsync(ListUsersInGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ListUsersInGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ListUsersInGroupRequest, CognitoJsonContext.Default.ListUsersInGroupResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GetGroupResponse> GetGroupAsync(GetGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetGroupRequest, CognitoJsonContext.Default.GetGroupResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListGroupsResponse> ListGroupsAsync(ListGroupsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.ListGroups, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ListGroupsRequest, CognitoJsonContext.Default.ListGroupsResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<CreateGroupResponse> CreateGroupAsync(CreateGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.CreateGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.CreateGroupRequest, CognitoJsonContext.Default.CreateGroupResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteGroupAsync(DeleteGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DeleteGroup, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteGroupRequest, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<DescribeUserPoolResponse> DescribeUserPoolAsync(DescribeUserPoolRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DescribeUserPool, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DescribeUserPoolRequest, CognitoJsonContext.Default.DescribeUserPoolResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<DescribeUserPoolClientResponse> DescribeUserPoolClientAsync(DescribeUserPoolClientRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DescribeUserPoolClient, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DescribeUserPoolClientRequest, CognitoJsonContext.Default.DescribeUserPoolClientResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<CreateUserPoolResponse> CreateUserPoolAsync(CreateUserPoolRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.CreateUserPool, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.CreateUserPoolRequest, CognitoJsonContext.Default.CreateUserPoolResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<CreateUserPoolClientResponse> CreateUserPoolClientAsync(CreateUserPoolClientRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.CreateUserPoolClient, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.CreateUserPoolClientRequest, CognitoJsonContext.Default.CreateUserPoolClientResponse, cancellationToken);
 
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteUserPoolAsync(DeleteUserPoolRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DeleteUserPool, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteUserPoolRequest, cancellationToken);
 

@@ -8,59 +8,112 @@ namespace Cognito.IdentityProvider;
 /// <summary>The operations this library speaks, as the model names them, and whether each is SigV4-signed.</summary>
 public static class CognitoOperations
 {
+    /// <summary>The <c>SignUp</c> operation.</summary>
     public static CognitoOperation SignUp { get; } = new("SignUp", RequiresSigning: false);
+    /// <summary>The <c>ConfirmSignUp</c> operation.</summary>
     public static CognitoOperation ConfirmSignUp { get; } = new("ConfirmSignUp", RequiresSigning: false);
+    /// <summary>The <c>ResendConfirmationCode</c> operation.</summary>
     public static CognitoOperation ResendConfirmationCode { get; } = new("ResendConfirmationCode", RequiresSigning: false);
+    /// <summary>The <c>InitiateAuth</c> operation.</summary>
     public static CognitoOperation InitiateAuth { get; } = new("InitiateAuth", RequiresSigning: false);
+    /// <summary>The <c>RespondToAuthChallenge</c> operation.</summary>
     public static CognitoOperation RespondToAuthChallenge { get; } = new("RespondToAuthChallenge", RequiresSigning: false);
+    /// <summary>The <c>GetTokensFromRefreshToken</c> operation.</summary>
     public static CognitoOperation GetTokensFromRefreshToken { get; } = new("GetTokensFromRefreshToken", RequiresSigning: false);
+    /// <summary>The <c>GetUser</c> operation.</summary>
     public static CognitoOperation GetUser { get; } = new("GetUser", RequiresSigning: false);
+    /// <summary>The <c>UpdateUserAttributes</c> operation.</summary>
     public static CognitoOperation UpdateUserAttributes { get; } = new("UpdateUserAttributes", RequiresSigning: false);
+    /// <summary>The <c>DeleteUserAttributes</c> operation.</summary>
     public static CognitoOperation DeleteUserAttributes { get; } = new("DeleteUserAttributes", RequiresSigning: false);
+    /// <summary>The <c>GetUserAttributeVerificationCode</c> operation.</summary>
     public static CognitoOperation GetUserAttributeVerificationCode { get; } = new("GetUserAttributeVerificationCode", RequiresSigning: false);
+    /// <summary>The <c>VerifyUserAttribute</c> operation.</summary>
     public static CognitoOperation VerifyUserAttribute { get; } = new("VerifyUserAttribute", RequiresSigning: false);
+    /// <summary>The <c>ChangePassword</c> operation.</summary>
     public static CognitoOperation ChangePassword { get; } = new("ChangePassword", RequiresSigning: false);
+    /// <summary>The <c>ForgotPassword</c> operation.</summary>
     public static CognitoOperation ForgotPassword { get; } = new("ForgotPassword", RequiresSigning: false);
+    /// <summary>The <c>ConfirmForgotPassword</c> operation.</summary>
     public static CognitoOperation ConfirmForgotPassword { get; } = new("ConfirmForgotPassword", RequiresSigning: false);
+    /// <summary>The <c>GlobalSignOut</c> operation.</summary>
     public static CognitoOperation GlobalSignOut { get; } = new("GlobalSignOut", RequiresSigning: false);
+    /// <summary>The <c>RevokeToken</c> operation.</summary>
     public static CognitoOperation RevokeToken { get; } = new("RevokeToken", RequiresSigning: false);
+    /// <summary>The <c>DeleteUser</c> operation.</summary>
     public static CognitoOperation DeleteUser { get; } = new("DeleteUser", RequiresSigning: false);
+    /// <summary>The <c>AssociateSoftwareToken</c> operation.</summary>
     public static CognitoOperation AssociateSoftwareToken { get; } = new("AssociateSoftwareToken", RequiresSigning: false);
+    /// <summary>The <c>VerifySoftwareToken</c> operation.</summary>
     public static CognitoOperation VerifySoftwareToken { get; } = new("VerifySoftwareToken", RequiresSigning: false);
+    /// <summary>The <c>SetUserMFAPreference</c> operation.</summary>
     public static CognitoOperation SetUserMFAPreference { get; } = new("SetUserMFAPreference", RequiresSigning: false);
+    /// <summary>The <c>ConfirmDevice</c> operation.</summary>
     public static CognitoOperation ConfirmDevice { get; } = new("ConfirmDevice", RequiresSigning: false);
+    /// <summary>The <c>UpdateDeviceStatus</c> operation.</summary>
     public static CognitoOperation UpdateDeviceStatus { get; } = new("UpdateDeviceStatus", RequiresSigning: false);
+    /// <summary>The <c>ForgetDevice</c> operation.</summary>
     public static CognitoOperation ForgetDevice { get; } = new("ForgetDevice", RequiresSigning: false);
+    /// <summary>The <c>GetDevice</c> operation.</summary>
     public static CognitoOperation GetDevice { get; } = new("GetDevice", RequiresSigning: false);
+    /// <summary>The <c>ListDevices</c> operation.</summary>
     public static CognitoOperation ListDevices { get; } = new("ListDevices", RequiresSigning: false);
+    /// <summary>The <c>AdminInitiateAuth</c> operation.</summary>
     public static CognitoOperation AdminInitiateAuth { get; } = new("AdminInitiateAuth", RequiresSigning: true);
+    /// <summary>The <c>AdminRespondToAuthChallenge</c> operation.</summary>
     public static CognitoOperation AdminRespondToAuthChallenge { get; } = new("AdminRespondToAuthChallenge", RequiresSigning: true);
+    /// <summary>The <c>AdminConfirmSignUp</c> operation.</summary>
     public static CognitoOperation AdminConfirmSignUp { get; } = new("AdminConfirmSignUp", RequiresSigning: true);
+    /// <summary>The <c>AdminCreateUser</c> operation.</summary>
     public static CognitoOperation AdminCreateUser { get; } = new("AdminCreateUser", RequiresSigning: true);
+    /// <summary>The <c>AdminGetUser</c> operation.</summary>
     public static CognitoOperation AdminGetUser { get; } = new("AdminGetUser", RequiresSigning: true);
+    /// <summary>The <c>AdminUpdateUserAttributes</c> operation.</summary>
     public static CognitoOperation AdminUpdateUserAttributes { get; } = new("AdminUpdateUserAttributes", RequiresSigning: true);
+    /// <summary>The <c>AdminDeleteUser</c> operation.</summary>
     public static CognitoOperation AdminDeleteUser { get; } = new("AdminDeleteUser", RequiresSigning: true);
+    /// <summary>The <c>AdminEnableUser</c> operation.</summary>
     public static CognitoOperation AdminEnableUser { get; } = new("AdminEnableUser", RequiresSigning: true);
+    /// <summary>The <c>AdminDisableUser</c> operation.</summary>
     public static CognitoOperation AdminDisableUser { get; } = new("AdminDisableUser", RequiresSigning: true);
+    /// <summary>The <c>AdminResetUserPassword</c> operation.</summary>
     public static CognitoOperation AdminResetUserPassword { get; } = new("AdminResetUserPassword", RequiresSigning: true);
+    /// <summary>The <c>AdminSetUserPassword</c> operation.</summary>
     public static CognitoOperation AdminSetUserPassword { get; } = new("AdminSetUserPassword", RequiresSigning: true);
+    /// <summary>The <c>AdminUserGlobalSignOut</c> operation.</summary>
     public static CognitoOperation AdminUserGlobalSignOut { get; } = new("AdminUserGlobalSignOut", RequiresSigning: true);
+    /// <summary>The <c>AdminAddUserToGroup</c> operation.</summary>
     public static CognitoOperation AdminAddUserToGroup { get; } = new("AdminAddUserToGroup", RequiresSigning: true);
+    /// <summary>The <c>AdminRemoveUserFromGroup</c> operation.</summary>
     public static CognitoOperation AdminRemoveUserFromGroup { get; } = new("AdminRemoveUserFromGroup", RequiresSigning: true);
+    /// <summary>The <c>AdminListGroupsForUser</c> operation.</summary>
     public static CognitoOperation AdminListGroupsForUser { get; } = new("AdminListGroupsForUser", RequiresSigning: true);
+    /// <summary>The <c>AdminSetUserMFAPreference</c> operation.</summary>
     public static CognitoOperation AdminSetUserMFAPreference { get; } = new("AdminSetUserMFAPreference", RequiresSigning: true);
+    /// <summary>The <c>ListUsers</c> operation.</summary>
     public static CognitoOperation ListUsers { get; } = new("ListUsers", RequiresSigning: true);
+    /// <summary>The <c>ListUsersInGroup</c> operation.</summary>
     public static CognitoOperation ListUsersInGroup { get; } = new("ListUsersInGroup", RequiresSigning: true);
+    /// <summary>The <c>GetGroup</c> operation.</summary>
     public static CognitoOperation GetGroup { get; } = new("GetGroup", RequiresSigning: true);
+    /// <summary>The <c>ListGroups</c> operation.</summary>
     public static CognitoOperation ListGroups { get; } = new("ListGroups", RequiresSigning: true);
+    /// <summary>The <c>CreateGroup</c> operation.</summary>
     public static CognitoOperation CreateGroup { get; } = new("CreateGroup", RequiresSigning: true);
+    /// <summary>The <c>DeleteGroup</c> operation.</summary>
     public static CognitoOperation DeleteGroup { get; } = new("DeleteGroup", RequiresSigning: true);
+    /// <summary>The <c>DescribeUserPool</c> operation.</summary>
     public static CognitoOperation DescribeUserPool { get; } = new("DescribeUserPool", RequiresSigning: true);
+    /// <summary>The <c>DescribeUserPoolClient</c> operation.</summary>
     public static CognitoOperation DescribeUserPoolClient { get; } = new("DescribeUserPoolClient", RequiresSigning: true);
+    /// <summary>The <c>CreateUserPool</c> operation.</summary>
     public static CognitoOperation CreateUserPool { get; } = new("CreateUserPool", RequiresSigning: true);
+    /// <summary>The <c>CreateUserPoolClient</c> operation.</summary>
     public static CognitoOperation CreateUserPoolClient { get; } = new("CreateUserPoolClient", RequiresSigning: true);
+    /// <summary>The <c>DeleteUserPool</c> operation.</summary>
     public static CognitoOperation DeleteUserPool { get; } = new("DeleteUserPool", RequiresSigning: true);
 
+    /// <summary>Every operation above, in order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CognitoOperation> All { get; } =
     [
         SignUp,

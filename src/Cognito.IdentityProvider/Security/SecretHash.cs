@@ -12,6 +12,7 @@ namespace Cognito.IdentityProvider.Security;
 /// </summary>
 public static class SecretHash
 {
+    /// <summary>SECRET_HASH of <paramref name="username"/> for the client <paramref name="clientId"/> with secret <paramref name="clientSecret"/>.</summary>
     public static string Compute(string username, string clientId, string clientSecret)
     {
         ArgumentNullException.ThrowIfNull(username);

@@ -8,7 +8,7 @@ namespace Cognito.IdentityProvider.Serialization;
 /// JSON 1.1 timestamps: Cognito sends seconds since the epoch as a number (with a fraction).
 /// An ISO-8601 string is accepted too, since emulators send that.
 /// </summary>
-public sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
+internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

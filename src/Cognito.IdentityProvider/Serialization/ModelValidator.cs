@@ -8,7 +8,7 @@ namespace Cognito.IdentityProvider.Serialization;
 /// leaves, so bad input fails fast with the error Cognito itself would give:
 /// <see cref="InvalidParameterException"/>. Messages name the member, never its value.
 /// </summary>
-public sealed class ModelValidator
+internal sealed class ModelValidator
 {
     private readonly string _operation;
     private readonly string _prefix;

@@ -13,6 +13,7 @@ namespace Cognito.IdentityProvider.Signing;
 /// </summary>
 public sealed class SigV4RequestSigner : IAwsRequestSigner
 {
+    /// <summary>Cognito's SigV4 service name.</summary>
     public const string ServiceName = "cognito-idp";
 
     private readonly TimeProvider _timeProvider;
@@ -21,6 +22,7 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
     private readonly object _gate = new();
     private Task<AWSCredentials>? _resolved;
 
+    /// <summary>A signer with <paramref name="credentials"/>, else the SDK's default chain.</summary>
     public SigV4RequestSigner(AWSCredentials? credentials = null, TimeProvider? timeProvider = null, string service = ServiceName)
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -47,6 +49,7 @@ public sealed class SigV4RequestSigner : IAwsRequestSigner
         }
     }
 
+    /// <inheritdoc/>
     public async ValueTask SignAsync(HttpRequestMessage request, byte[] body, string region, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

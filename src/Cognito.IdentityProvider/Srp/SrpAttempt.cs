@@ -170,6 +170,7 @@ public sealed class SrpAttempt : IDisposable
         }
     }
 
+    /// <summary>Never prints a secret value of the attempt.</summary>
     public override string ToString() => $"SrpAttempt {{ SrpA = {SrpA[..Math.Min(16, SrpA.Length)]}…, IsSpent = {IsSpent} }}";
 
     /// <summary>Runs the computation with a, which is wiped afterwards whatever happens.</summary>

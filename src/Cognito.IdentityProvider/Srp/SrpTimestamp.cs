@@ -12,6 +12,7 @@ public static class SrpTimestamp
 {
     private const string Pattern = "ddd MMM d HH:mm:ss 'UTC' yyyy";
 
+    /// <summary>The time as Cognito's SRP proofs spell it.</summary>
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
 }

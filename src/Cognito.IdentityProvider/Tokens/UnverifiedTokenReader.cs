@@ -15,6 +15,7 @@ public static class UnverifiedTokenReader
             ? claims
             : throw new TokenValidationException(TokenValidationFailureReason.Malformed, "The token's payload cannot be read: it is not a JWT with a JSON payload of the usual claim types.");
 
+    /// <summary>Reads the claims of <paramref name="token"/> without verifying it; false when it is not a readable JWT.</summary>
     public static bool TryReadUnverified([NotNullWhen(true)] string? token, [NotNullWhen(true)] out UnverifiedTokenClaims? claims)
     {
         claims = null;

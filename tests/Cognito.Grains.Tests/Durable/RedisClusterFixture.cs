@@ -80,10 +80,10 @@ public sealed class RedisClusterFixture : SrpFrontFixture
         (string?)await Database.HashGetAsync(RecordKey(pool, username), "data") ?? throw new InvalidOperationException("No record stored for " + username);
 
     /// <summary>What the record holds, decrypted with the running silo's key ring (the test's window onto the secrets it must not find in clear).</summary>
-    public async Task<UserSessionState> DecryptedRecordAsync(string pool, string username) =>
+    internal async Task<UserSessionState> DecryptedRecordAsync(string pool, string username) =>
         Serializer.Deserialize<UserSessionState>(BinaryData.FromString(await RawRecordAsync(pool, username)));
 
-    public ProtectedGrainStorageSerializer Serializer => SiloServices.GetRequiredKeyedService<ProtectedGrainStorageSerializer>(CognitoStorage.Name);
+    internal ProtectedGrainStorageSerializer Serializer => SiloServices.GetRequiredKeyedService<ProtectedGrainStorageSerializer>(CognitoStorage.Name);
 
     /// <summary>The (in-process) primary silo's services.</summary>
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Silos[0]).ServiceProvider;

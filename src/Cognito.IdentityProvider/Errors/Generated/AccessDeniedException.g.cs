@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when you don't have sufficient permissions to perform the requested operation.</summary>
 public sealed class AccessDeniedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>AccessDeniedException</c>.</summary>
     public const string Code = "AccessDeniedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public AccessDeniedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public AccessDeniedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public AccessDeniedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

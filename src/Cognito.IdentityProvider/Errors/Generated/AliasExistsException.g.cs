@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user tries to confirm the account with an email address or phone number that has already been supplied as an alias for a different user profile.</summary>
 public sealed class AliasExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>AliasExistsException</c>.</summary>
     public const string Code = "AliasExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public AliasExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public AliasExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public AliasExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

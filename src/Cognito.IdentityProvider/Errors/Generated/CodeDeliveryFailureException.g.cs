@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a verification code fails to deliver successfully.</summary>
 public sealed class CodeDeliveryFailureException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>CodeDeliveryFailureException</c>.</summary>
     public const string Code = "CodeDeliveryFailureException";
 
+    /// <summary>An error with the code as its message.</summary>
     public CodeDeliveryFailureException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public CodeDeliveryFailureException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public CodeDeliveryFailureException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

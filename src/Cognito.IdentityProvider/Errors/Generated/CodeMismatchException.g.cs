@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown if the provided code doesn't match what the server was expecting.</summary>
 public sealed class CodeMismatchException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>CodeMismatchException</c>.</summary>
     public const string Code = "CodeMismatchException";
 
+    /// <summary>An error with the code as its message.</summary>
     public CodeMismatchException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public CodeMismatchException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public CodeMismatchException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown if two or more modifications are happening concurrently.</summary>
 public sealed class ConcurrentModificationException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ConcurrentModificationException</c>.</summary>
     public const string Code = "ConcurrentModificationException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ConcurrentModificationException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ConcurrentModificationException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ConcurrentModificationException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

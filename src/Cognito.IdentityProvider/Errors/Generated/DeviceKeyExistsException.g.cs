@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user attempts to confirm a device with a device key that already exists.</summary>
 public sealed class DeviceKeyExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>DeviceKeyExistsException</c>.</summary>
     public const string Code = "DeviceKeyExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public DeviceKeyExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public DeviceKeyExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public DeviceKeyExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

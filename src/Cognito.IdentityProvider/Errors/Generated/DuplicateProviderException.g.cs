@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the provider is already supported by the user pool.</summary>
 public sealed class DuplicateProviderException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>DuplicateProviderException</c>.</summary>
     public const string Code = "DuplicateProviderException";
 
+    /// <summary>An error with the code as its message.</summary>
     public DuplicateProviderException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public DuplicateProviderException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public DuplicateProviderException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

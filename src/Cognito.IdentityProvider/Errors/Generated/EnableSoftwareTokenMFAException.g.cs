@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when there is a code mismatch and the service fails to configure the software token TOTP multi-factor authentication (MFA).</summary>
 public sealed class EnableSoftwareTokenMFAException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>EnableSoftwareTokenMFAException</c>.</summary>
     public const string Code = "EnableSoftwareTokenMFAException";
 
+    /// <summary>An error with the code as its message.</summary>
     public EnableSoftwareTokenMFAException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public EnableSoftwareTokenMFAException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public EnableSoftwareTokenMFAException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown if a code has expired.</summary>
 public sealed class ExpiredCodeException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ExpiredCodeException</c>.</summary>
     public const string Code = "ExpiredCodeException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ExpiredCodeException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ExpiredCodeException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ExpiredCodeException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

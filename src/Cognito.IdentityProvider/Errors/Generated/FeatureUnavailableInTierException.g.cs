@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a feature you attempted to configure isn't available in your current feature plan.</summary>
 public sealed class FeatureUnavailableInTierException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>FeatureUnavailableInTierException</c>.</summary>
     public const string Code = "FeatureUnavailableInTierException";
 
+    /// <summary>An error with the code as its message.</summary>
     public FeatureUnavailableInTierException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public FeatureUnavailableInTierException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public FeatureUnavailableInTierException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when WAF doesn't allow your request based on a web ACL that's associated with your user pool.</summary>
 public sealed class ForbiddenException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ForbiddenException</c>.</summary>
     public const string Code = "ForbiddenException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ForbiddenException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ForbiddenException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ForbiddenException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters a group that already exists in the user pool.</summary>
 public sealed class GroupExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>GroupExistsException</c>.</summary>
     public const string Code = "GroupExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public GroupExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public GroupExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public GroupExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters an internal error.</summary>
 public sealed class InternalErrorException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InternalErrorException</c>.</summary>
     public const string Code = "InternalErrorException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InternalErrorException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InternalErrorException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InternalErrorException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters an internal server error.</summary>
 public sealed class InternalServerException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InternalServerException</c>.</summary>
     public const string Code = "InternalServerException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InternalServerException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InternalServerException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InternalServerException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito isn't allowed to use your email identity.</summary>
 public sealed class InvalidEmailRoleAccessPolicyException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidEmailRoleAccessPolicyException</c>.</summary>
     public const string Code = "InvalidEmailRoleAccessPolicyException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidEmailRoleAccessPolicyException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidEmailRoleAccessPolicyException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidEmailRoleAccessPolicyException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters an invalid Lambda response.</summary>
 public sealed class InvalidLambdaResponseException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidLambdaResponseException</c>.</summary>
     public const string Code = "InvalidLambdaResponseException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidLambdaResponseException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidLambdaResponseException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidLambdaResponseException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

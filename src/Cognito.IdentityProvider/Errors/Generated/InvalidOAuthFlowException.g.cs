@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the specified OAuth flow is not valid.</summary>
 public sealed class InvalidOAuthFlowException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidOAuthFlowException</c>.</summary>
     public const string Code = "InvalidOAuthFlowException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidOAuthFlowException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidOAuthFlowException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidOAuthFlowException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the Amazon Cognito service encounters an invalid parameter.</summary>
 public sealed class InvalidParameterException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidParameterException</c>.</summary>
     public const string Code = "InvalidParameterException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidParameterException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidParameterException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidParameterException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

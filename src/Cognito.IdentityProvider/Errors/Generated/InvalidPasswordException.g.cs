@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters an invalid password.</summary>
 public sealed class InvalidPasswordException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidPasswordException</c>.</summary>
     public const string Code = "InvalidPasswordException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidPasswordException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidPasswordException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidPasswordException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is returned when the role provided for SMS configuration doesn't have permission to publish using Amazon SNS.</summary>
 public sealed class InvalidSmsRoleAccessPolicyException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidSmsRoleAccessPolicyException</c>.</summary>
     public const string Code = "InvalidSmsRoleAccessPolicyException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidSmsRoleAccessPolicyException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidSmsRoleAccessPolicyException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidSmsRoleAccessPolicyException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the trust relationship is not valid for the role provided for SMS configuration.</summary>
 public sealed class InvalidSmsRoleTrustRelationshipException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidSmsRoleTrustRelationshipException</c>.</summary>
     public const string Code = "InvalidSmsRoleTrustRelationshipException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidSmsRoleTrustRelationshipException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidSmsRoleTrustRelationshipException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidSmsRoleTrustRelationshipException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

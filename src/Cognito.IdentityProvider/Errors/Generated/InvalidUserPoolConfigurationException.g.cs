@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the user pool configuration is not valid.</summary>
 public sealed class InvalidUserPoolConfigurationException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>InvalidUserPoolConfigurationException</c>.</summary>
     public const string Code = "InvalidUserPoolConfigurationException";
 
+    /// <summary>An error with the code as its message.</summary>
     public InvalidUserPoolConfigurationException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public InvalidUserPoolConfigurationException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public InvalidUserPoolConfigurationException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

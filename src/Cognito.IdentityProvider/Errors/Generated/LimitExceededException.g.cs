@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user exceeds the limit for a requested Amazon Web Services resource.</summary>
 public sealed class LimitExceededException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>LimitExceededException</c>.</summary>
     public const string Code = "LimitExceededException";
 
+    /// <summary>An error with the code as its message.</summary>
     public LimitExceededException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public LimitExceededException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public LimitExceededException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito can't find a multi-factor authentication (MFA) method.</summary>
 public sealed class MFAMethodNotFoundException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>MFAMethodNotFoundException</c>.</summary>
     public const string Code = "MFAMethodNotFoundException";
 
+    /// <summary>An error with the code as its message.</summary>
     public MFAMethodNotFoundException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public MFAMethodNotFoundException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public MFAMethodNotFoundException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when you attempt to apply a managed login branding style to an app client that already has an assigned style.</summary>
 public sealed class ManagedLoginBrandingExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ManagedLoginBrandingExistsException</c>.</summary>
     public const string Code = "ManagedLoginBrandingExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ManagedLoginBrandingExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ManagedLoginBrandingExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ManagedLoginBrandingExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

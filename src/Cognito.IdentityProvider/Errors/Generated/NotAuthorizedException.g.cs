@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user isn't authorized.</summary>
 public sealed class NotAuthorizedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>NotAuthorizedException</c>.</summary>
     public const string Code = "NotAuthorizedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public NotAuthorizedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public NotAuthorizedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public NotAuthorizedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

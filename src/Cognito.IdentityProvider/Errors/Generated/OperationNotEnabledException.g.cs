@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when an operation is not available in the current region or for the current user pool configuration.</summary>
 public sealed class OperationNotEnabledException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>OperationNotEnabledException</c>.</summary>
     public const string Code = "OperationNotEnabledException";
 
+    /// <summary>An error with the code as its message.</summary>
     public OperationNotEnabledException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public OperationNotEnabledException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public OperationNotEnabledException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>The message returned when a user's new password matches a previous password and doesn't comply with the password-history policy.</summary>
 public sealed class PasswordHistoryPolicyViolationException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>PasswordHistoryPolicyViolationException</c>.</summary>
     public const string Code = "PasswordHistoryPolicyViolationException";
 
+    /// <summary>An error with the code as its message.</summary>
     public PasswordHistoryPolicyViolationException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public PasswordHistoryPolicyViolationException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public PasswordHistoryPolicyViolationException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a password reset is required.</summary>
 public sealed class PasswordResetRequiredException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>PasswordResetRequiredException</c>.</summary>
     public const string Code = "PasswordResetRequiredException";
 
+    /// <summary>An error with the code as its message.</summary>
     public PasswordResetRequiredException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public PasswordResetRequiredException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public PasswordResetRequiredException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a precondition is not met.</summary>
 public sealed class PreconditionNotMetException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>PreconditionNotMetException</c>.</summary>
     public const string Code = "PreconditionNotMetException";
 
+    /// <summary>An error with the code as its message.</summary>
     public PreconditionNotMetException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public PreconditionNotMetException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public PreconditionNotMetException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

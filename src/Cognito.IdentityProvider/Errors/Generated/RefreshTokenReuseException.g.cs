@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is throw when your application requests token refresh with a refresh token that has been invalidated by refresh-token rotation.</summary>
 public sealed class RefreshTokenReuseException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>RefreshTokenReuseException</c>.</summary>
     public const string Code = "RefreshTokenReuseException";
 
+    /// <summary>An error with the code as its message.</summary>
     public RefreshTokenReuseException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public RefreshTokenReuseException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public RefreshTokenReuseException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the Amazon Cognito service can't find the requested resource.</summary>
 public sealed class ResourceNotFoundException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ResourceNotFoundException</c>.</summary>
     public const string Code = "ResourceNotFoundException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ResourceNotFoundException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ResourceNotFoundException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ResourceNotFoundException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the specified scope doesn't exist.</summary>
 public sealed class ScopeDoesNotExistException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ScopeDoesNotExistException</c>.</summary>
     public const string Code = "ScopeDoesNotExistException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ScopeDoesNotExistException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ScopeDoesNotExistException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ScopeDoesNotExistException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>The request exceeded your account's service quota.</summary>
 public sealed class ServiceQuotaExceededException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>ServiceQuotaExceededException</c>.</summary>
     public const string Code = "ServiceQuotaExceededException";
 
+    /// <summary>An error with the code as its message.</summary>
     public ServiceQuotaExceededException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public ServiceQuotaExceededException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public ServiceQuotaExceededException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the software token time-based one-time password (TOTP) multi-factor authentication (MFA) isn't activated for the user pool.</summary>
 public sealed class SoftwareTokenMFANotFoundException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>SoftwareTokenMFANotFoundException</c>.</summary>
     public const string Code = "SoftwareTokenMFANotFoundException";
 
+    /// <summary>An error with the code as its message.</summary>
     public SoftwareTokenMFANotFoundException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public SoftwareTokenMFANotFoundException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public SoftwareTokenMFANotFoundException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>Terms document names must be unique to the app client.</summary>
 public sealed class TermsExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>TermsExistsException</c>.</summary>
     public const string Code = "TermsExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public TermsExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public TermsExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public TermsExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

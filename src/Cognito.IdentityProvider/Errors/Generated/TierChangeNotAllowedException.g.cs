@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when you've attempted to change your feature plan but the operation isn't permitted.</summary>
 public sealed class TierChangeNotAllowedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>TierChangeNotAllowedException</c>.</summary>
     public const string Code = "TierChangeNotAllowedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public TierChangeNotAllowedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public TierChangeNotAllowedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public TierChangeNotAllowedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the user has made too many failed attempts for a given action, such as sign-in.</summary>
 public sealed class TooManyFailedAttemptsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>TooManyFailedAttemptsException</c>.</summary>
     public const string Code = "TooManyFailedAttemptsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public TooManyFailedAttemptsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public TooManyFailedAttemptsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public TooManyFailedAttemptsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

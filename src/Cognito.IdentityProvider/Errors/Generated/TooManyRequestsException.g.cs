@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the user has made too many requests for a given operation.</summary>
 public sealed class TooManyRequestsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>TooManyRequestsException</c>.</summary>
     public const string Code = "TooManyRequestsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public TooManyRequestsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public TooManyRequestsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public TooManyRequestsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

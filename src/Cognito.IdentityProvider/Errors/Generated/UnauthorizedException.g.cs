@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>Exception that is thrown when the request isn't authorized.</summary>
 public sealed class UnauthorizedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnauthorizedException</c>.</summary>
     public const string Code = "UnauthorizedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnauthorizedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnauthorizedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnauthorizedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

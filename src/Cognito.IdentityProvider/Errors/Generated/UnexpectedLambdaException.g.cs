@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.</summary>
 public sealed class UnexpectedLambdaException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnexpectedLambdaException</c>.</summary>
     public const string Code = "UnexpectedLambdaException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnexpectedLambdaException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnexpectedLambdaException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnexpectedLambdaException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

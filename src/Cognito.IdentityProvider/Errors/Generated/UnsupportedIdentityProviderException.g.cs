@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the specified identifier isn't supported.</summary>
 public sealed class UnsupportedIdentityProviderException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnsupportedIdentityProviderException</c>.</summary>
     public const string Code = "UnsupportedIdentityProviderException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnsupportedIdentityProviderException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnsupportedIdentityProviderException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnsupportedIdentityProviderException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

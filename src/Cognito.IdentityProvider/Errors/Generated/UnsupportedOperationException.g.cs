@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>Exception that is thrown when you attempt to perform an operation that isn't enabled for the user pool client.</summary>
 public sealed class UnsupportedOperationException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnsupportedOperationException</c>.</summary>
     public const string Code = "UnsupportedOperationException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnsupportedOperationException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnsupportedOperationException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnsupportedOperationException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

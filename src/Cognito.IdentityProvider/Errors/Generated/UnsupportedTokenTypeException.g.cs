@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>Exception that is thrown when an unsupported token is passed to an operation.</summary>
 public sealed class UnsupportedTokenTypeException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnsupportedTokenTypeException</c>.</summary>
     public const string Code = "UnsupportedTokenTypeException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnsupportedTokenTypeException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnsupportedTokenTypeException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnsupportedTokenTypeException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>The request failed because the user is in an unsupported state.</summary>
 public sealed class UnsupportedUserStateException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UnsupportedUserStateException</c>.</summary>
     public const string Code = "UnsupportedUserStateException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UnsupportedUserStateException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UnsupportedUserStateException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UnsupportedUserStateException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

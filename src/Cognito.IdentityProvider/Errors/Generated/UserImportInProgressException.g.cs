@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when you're trying to modify a user pool while a user import job is in progress for that pool.</summary>
 public sealed class UserImportInProgressException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserImportInProgressException</c>.</summary>
     public const string Code = "UserImportInProgressException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserImportInProgressException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserImportInProgressException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserImportInProgressException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

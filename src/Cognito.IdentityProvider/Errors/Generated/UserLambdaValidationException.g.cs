@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the Amazon Cognito service encounters a user validation exception with the Lambda service.</summary>
 public sealed class UserLambdaValidationException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserLambdaValidationException</c>.</summary>
     public const string Code = "UserLambdaValidationException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserLambdaValidationException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserLambdaValidationException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserLambdaValidationException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

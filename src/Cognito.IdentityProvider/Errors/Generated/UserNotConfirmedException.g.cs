@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user isn't confirmed successfully.</summary>
 public sealed class UserNotConfirmedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserNotConfirmedException</c>.</summary>
     public const string Code = "UserNotConfirmedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserNotConfirmedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserNotConfirmedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserNotConfirmedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user isn't found.</summary>
 public sealed class UserNotFoundException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserNotFoundException</c>.</summary>
     public const string Code = "UserNotFoundException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserNotFoundException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserNotFoundException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserNotFoundException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

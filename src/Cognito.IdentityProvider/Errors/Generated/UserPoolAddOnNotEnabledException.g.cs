@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when user pool add-ons aren't enabled.</summary>
 public sealed class UserPoolAddOnNotEnabledException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserPoolAddOnNotEnabledException</c>.</summary>
     public const string Code = "UserPoolAddOnNotEnabledException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserPoolAddOnNotEnabledException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserPoolAddOnNotEnabledException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserPoolAddOnNotEnabledException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

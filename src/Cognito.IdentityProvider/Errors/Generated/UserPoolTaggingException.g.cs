@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user pool tag can't be set or updated.</summary>
 public sealed class UserPoolTaggingException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UserPoolTaggingException</c>.</summary>
     public const string Code = "UserPoolTaggingException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UserPoolTaggingException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UserPoolTaggingException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UserPoolTaggingException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

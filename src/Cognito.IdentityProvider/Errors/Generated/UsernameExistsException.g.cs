@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when Amazon Cognito encounters a user name that already exists in the user pool.</summary>
 public sealed class UsernameExistsException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>UsernameExistsException</c>.</summary>
     public const string Code = "UsernameExistsException";
 
+    /// <summary>An error with the code as its message.</summary>
     public UsernameExistsException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public UsernameExistsException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public UsernameExistsException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

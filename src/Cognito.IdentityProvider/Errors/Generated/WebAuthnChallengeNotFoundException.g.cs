@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the challenge from StartWebAuthn registration has expired.</summary>
 public sealed class WebAuthnChallengeNotFoundException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnChallengeNotFoundException</c>.</summary>
     public const string Code = "WebAuthnChallengeNotFoundException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnChallengeNotFoundException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnChallengeNotFoundException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnChallengeNotFoundException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the access token is for a different client than the one in the original StartWebAuthnRegistration request.</summary>
 public sealed class WebAuthnClientMismatchException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnClientMismatchException</c>.</summary>
     public const string Code = "WebAuthnClientMismatchException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnClientMismatchException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnClientMismatchException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnClientMismatchException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

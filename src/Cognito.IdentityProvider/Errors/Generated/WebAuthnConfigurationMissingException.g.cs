@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user pool doesn't have a configured relying party id or a user pool domain.</summary>
 public sealed class WebAuthnConfigurationMissingException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnConfigurationMissingException</c>.</summary>
     public const string Code = "WebAuthnConfigurationMissingException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnConfigurationMissingException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnConfigurationMissingException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnConfigurationMissingException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

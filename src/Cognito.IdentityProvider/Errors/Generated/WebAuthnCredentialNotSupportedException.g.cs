@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when a user presents passkey credentials from an unsupported device or provider.</summary>
 public sealed class WebAuthnCredentialNotSupportedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnCredentialNotSupportedException</c>.</summary>
     public const string Code = "WebAuthnCredentialNotSupportedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnCredentialNotSupportedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnCredentialNotSupportedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnCredentialNotSupportedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

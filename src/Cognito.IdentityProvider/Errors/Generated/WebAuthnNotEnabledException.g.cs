@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the passkey feature isn't enabled for the user pool.</summary>
 public sealed class WebAuthnNotEnabledException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnNotEnabledException</c>.</summary>
     public const string Code = "WebAuthnNotEnabledException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnNotEnabledException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnNotEnabledException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnNotEnabledException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the passkey credential's registration origin does not align with the user pool relying party id.</summary>
 public sealed class WebAuthnOriginNotAllowedException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnOriginNotAllowedException</c>.</summary>
     public const string Code = "WebAuthnOriginNotAllowedException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnOriginNotAllowedException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnOriginNotAllowedException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnOriginNotAllowedException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

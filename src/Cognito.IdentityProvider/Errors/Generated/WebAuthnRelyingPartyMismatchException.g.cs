@@ -8,11 +8,15 @@ namespace Cognito.IdentityProvider.Errors;
 /// <summary>This exception is thrown when the given passkey credential is associated with a different relying party ID than the user pool relying party ID.</summary>
 public sealed class WebAuthnRelyingPartyMismatchException : CognitoServiceException
 {
+    /// <summary>The error code Cognito answers with: <c>WebAuthnRelyingPartyMismatchException</c>.</summary>
     public const string Code = "WebAuthnRelyingPartyMismatchException";
 
+    /// <summary>An error with the code as its message.</summary>
     public WebAuthnRelyingPartyMismatchException() : this(Code) { }
 
+    /// <summary>An error with Cognito's message.</summary>
     public WebAuthnRelyingPartyMismatchException(string message) : this(message, null) { }
 
+    /// <summary>An error with Cognito's message and the exception that caused it.</summary>
     public WebAuthnRelyingPartyMismatchException(string message, global::System.Exception? innerException) : base(Code, message, innerException) { }
 }

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AdminAddUserToGroup</c>.</summary>
 public sealed partial record AdminAddUserToGroupRequest
 {
     /// <summary>The ID of the user pool that contains the group that you want to add the user to.</summary>

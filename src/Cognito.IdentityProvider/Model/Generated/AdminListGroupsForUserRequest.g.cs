@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AdminListGroupsForUser</c>.</summary>
 public sealed partial record AdminListGroupsForUserRequest
 {
     /// <summary>The name of the user that you want to query or modify.</summary>

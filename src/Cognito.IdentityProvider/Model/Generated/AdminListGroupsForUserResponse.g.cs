@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>AdminListGroupsForUser</c>.</summary>
 public sealed partial record AdminListGroupsForUserResponse
 {
     /// <summary>An array of groups and information about them.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AdminRemoveUserFromGroup</c>.</summary>
 public sealed partial record AdminRemoveUserFromGroupRequest
 {
     /// <summary>The ID of the user pool that contains the group and the user that you want to remove.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AdminSetUserMFAPreference</c>.</summary>
 public sealed partial record AdminSetUserMFAPreferenceRequest
 {
     /// <summary>User preferences for SMS message MFA.</summary>

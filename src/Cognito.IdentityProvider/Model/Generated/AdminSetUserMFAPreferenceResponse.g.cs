@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>AdminSetUserMFAPreference</c>.</summary>
 public sealed partial record AdminSetUserMFAPreferenceResponse
 {
     private bool PrintMembers(global::System.Text.StringBuilder builder)

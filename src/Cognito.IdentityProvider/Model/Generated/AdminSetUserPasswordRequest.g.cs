@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AdminSetUserPassword</c>.</summary>
 public sealed partial record AdminSetUserPasswordRequest
 {
     /// <summary>The ID of the user pool where you want to set the user's password.</summary>

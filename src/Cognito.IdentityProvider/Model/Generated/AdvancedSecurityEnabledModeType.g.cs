@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AdvancedSecurityEnabledModeType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AdvancedSecurityEnabledModeType
 {
+    /// <summary>The value <c>AUDIT</c>.</summary>
     public const string Audit = "AUDIT";
+    /// <summary>The value <c>ENFORCED</c>.</summary>
     public const string Enforced = "ENFORCED";
 }

@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AdvancedSecurityModeType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AdvancedSecurityModeType
 {
+    /// <summary>The value <c>OFF</c>.</summary>
     public const string Off = "OFF";
+    /// <summary>The value <c>AUDIT</c>.</summary>
     public const string Audit = "AUDIT";
+    /// <summary>The value <c>ENFORCED</c>.</summary>
     public const string Enforced = "ENFORCED";
 }

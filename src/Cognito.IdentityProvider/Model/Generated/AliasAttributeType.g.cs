@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AliasAttributeType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AliasAttributeType
 {
+    /// <summary>The value <c>phone_number</c>.</summary>
     public const string PhoneNumber = "phone_number";
+    /// <summary>The value <c>email</c>.</summary>
     public const string Email = "email";
+    /// <summary>The value <c>preferred_username</c>.</summary>
     public const string PreferredUsername = "preferred_username";
 }

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>AssociateSoftwareToken</c>.</summary>
 public sealed partial record AssociateSoftwareTokenRequest
 {
     /// <summary>A valid access token that Amazon Cognito issued to the currently signed-in user.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>AssociateSoftwareToken</c>.</summary>
 public sealed partial record AssociateSoftwareTokenResponse
 {
     /// <summary>A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time code.</summary>

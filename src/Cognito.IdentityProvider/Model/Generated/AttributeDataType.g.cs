@@ -8,8 +8,12 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AttributeDataType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AttributeDataType
 {
+    /// <summary>The value <c>String</c>.</summary>
     public const string String = "String";
+    /// <summary>The value <c>Number</c>.</summary>
     public const string Number = "Number";
+    /// <summary>The value <c>DateTime</c>.</summary>
     public const string DateTime = "DateTime";
+    /// <summary>The value <c>Boolean</c>.</summary>
     public const string Boolean = "Boolean";
 }

@@ -8,9 +8,14 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AuthFactorType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AuthFactorType
 {
+    /// <summary>The value <c>PASSWORD</c>.</summary>
     public const string Password = "PASSWORD";
+    /// <summary>The value <c>EMAIL_OTP</c>.</summary>
     public const string EmailOtp = "EMAIL_OTP";
+    /// <summary>The value <c>SMS_OTP</c>.</summary>
     public const string SmsOtp = "SMS_OTP";
+    /// <summary>The value <c>WEB_AUTHN</c>.</summary>
     public const string WebAuthn = "WEB_AUTHN";
+    /// <summary>The value <c>SOFTWARE_TOKEN</c>.</summary>
     public const string SoftwareToken = "SOFTWARE_TOKEN";
 }

@@ -8,12 +8,20 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>AuthFlowType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class AuthFlowType
 {
+    /// <summary>The value <c>USER_SRP_AUTH</c>.</summary>
     public const string UserSrpAuth = "USER_SRP_AUTH";
+    /// <summary>The value <c>REFRESH_TOKEN_AUTH</c>.</summary>
     public const string RefreshTokenAuth = "REFRESH_TOKEN_AUTH";
+    /// <summary>The value <c>REFRESH_TOKEN</c>.</summary>
     public const string RefreshToken = "REFRESH_TOKEN";
+    /// <summary>The value <c>CUSTOM_AUTH</c>.</summary>
     public const string CustomAuth = "CUSTOM_AUTH";
+    /// <summary>The value <c>ADMIN_NO_SRP_AUTH</c>.</summary>
     public const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
+    /// <summary>The value <c>USER_PASSWORD_AUTH</c>.</summary>
     public const string UserPasswordAuth = "USER_PASSWORD_AUTH";
+    /// <summary>The value <c>ADMIN_USER_PASSWORD_AUTH</c>.</summary>
     public const string AdminUserPasswordAuth = "ADMIN_USER_PASSWORD_AUTH";
+    /// <summary>The value <c>USER_AUTH</c>.</summary>
     public const string UserAuth = "USER_AUTH";
 }

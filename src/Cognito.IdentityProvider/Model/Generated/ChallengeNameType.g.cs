@@ -8,20 +8,36 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>ChallengeNameType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class ChallengeNameType
 {
+    /// <summary>The value <c>SMS_MFA</c>.</summary>
     public const string SmsMfa = "SMS_MFA";
+    /// <summary>The value <c>EMAIL_OTP</c>.</summary>
     public const string EmailOtp = "EMAIL_OTP";
+    /// <summary>The value <c>SOFTWARE_TOKEN_MFA</c>.</summary>
     public const string SoftwareTokenMfa = "SOFTWARE_TOKEN_MFA";
+    /// <summary>The value <c>SELECT_MFA_TYPE</c>.</summary>
     public const string SelectMfaType = "SELECT_MFA_TYPE";
+    /// <summary>The value <c>MFA_SETUP</c>.</summary>
     public const string MfaSetup = "MFA_SETUP";
+    /// <summary>The value <c>PASSWORD_VERIFIER</c>.</summary>
     public const string PasswordVerifier = "PASSWORD_VERIFIER";
+    /// <summary>The value <c>CUSTOM_CHALLENGE</c>.</summary>
     public const string CustomChallenge = "CUSTOM_CHALLENGE";
+    /// <summary>The value <c>SELECT_CHALLENGE</c>.</summary>
     public const string SelectChallenge = "SELECT_CHALLENGE";
+    /// <summary>The value <c>DEVICE_SRP_AUTH</c>.</summary>
     public const string DeviceSrpAuth = "DEVICE_SRP_AUTH";
+    /// <summary>The value <c>DEVICE_PASSWORD_VERIFIER</c>.</summary>
     public const string DevicePasswordVerifier = "DEVICE_PASSWORD_VERIFIER";
+    /// <summary>The value <c>ADMIN_NO_SRP_AUTH</c>.</summary>
     public const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
+    /// <summary>The value <c>NEW_PASSWORD_REQUIRED</c>.</summary>
     public const string NewPasswordRequired = "NEW_PASSWORD_REQUIRED";
+    /// <summary>The value <c>SMS_OTP</c>.</summary>
     public const string SmsOtp = "SMS_OTP";
+    /// <summary>The value <c>PASSWORD</c>.</summary>
     public const string Password = "PASSWORD";
+    /// <summary>The value <c>WEB_AUTHN</c>.</summary>
     public const string WebAuthn = "WEB_AUTHN";
+    /// <summary>The value <c>PASSWORD_SRP</c>.</summary>
     public const string PasswordSrp = "PASSWORD_SRP";
 }

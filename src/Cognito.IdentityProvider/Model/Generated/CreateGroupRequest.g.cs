@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>CreateGroup</c>.</summary>
 public sealed partial record CreateGroupRequest
 {
     /// <summary>A name for the group.</summary>

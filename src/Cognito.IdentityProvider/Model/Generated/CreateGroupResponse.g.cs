@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>CreateGroup</c>.</summary>
 public sealed partial record CreateGroupResponse
 {
     /// <summary>The response object for a created group.</summary>

@@ -8,5 +8,6 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>CustomSMSSenderLambdaVersionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class CustomSMSSenderLambdaVersionType
 {
+    /// <summary>The value <c>V1_0</c>.</summary>
     public const string V10 = "V1_0";
 }

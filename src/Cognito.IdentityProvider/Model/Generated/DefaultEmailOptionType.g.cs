@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>DefaultEmailOptionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class DefaultEmailOptionType
 {
+    /// <summary>The value <c>CONFIRM_WITH_LINK</c>.</summary>
     public const string ConfirmWithLink = "CONFIRM_WITH_LINK";
+    /// <summary>The value <c>CONFIRM_WITH_CODE</c>.</summary>
     public const string ConfirmWithCode = "CONFIRM_WITH_CODE";
 }

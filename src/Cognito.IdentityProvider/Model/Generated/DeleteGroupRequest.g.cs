@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>DeleteGroup</c>.</summary>
 public sealed partial record DeleteGroupRequest
 {
     /// <summary>The name of the group that you want to delete.</summary>

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>DeletionProtectionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class DeletionProtectionType
 {
+    /// <summary>The value <c>ACTIVE</c>.</summary>
     public const string Active = "ACTIVE";
+    /// <summary>The value <c>INACTIVE</c>.</summary>
     public const string Inactive = "INACTIVE";
 }

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>DeliveryMediumType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class DeliveryMediumType
 {
+    /// <summary>The value <c>SMS</c>.</summary>
     public const string Sms = "SMS";
+    /// <summary>The value <c>EMAIL</c>.</summary>
     public const string Email = "EMAIL";
 }

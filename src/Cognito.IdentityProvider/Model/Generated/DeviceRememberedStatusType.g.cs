@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>DeviceRememberedStatusType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class DeviceRememberedStatusType
 {
+    /// <summary>The value <c>remembered</c>.</summary>
     public const string Remembered = "remembered";
+    /// <summary>The value <c>not_remembered</c>.</summary>
     public const string NotRemembered = "not_remembered";
 }

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>EmailSendingAccountType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class EmailSendingAccountType
 {
+    /// <summary>The value <c>COGNITO_DEFAULT</c>.</summary>
     public const string CognitoDefault = "COGNITO_DEFAULT";
+    /// <summary>The value <c>DEVELOPER</c>.</summary>
     public const string Developer = "DEVELOPER";
 }

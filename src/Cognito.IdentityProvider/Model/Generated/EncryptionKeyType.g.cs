@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>EncryptionKeyType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class EncryptionKeyType
 {
+    /// <summary>The value <c>AWS_OWNED_KEY</c>.</summary>
     public const string AwsOwnedKey = "AWS_OWNED_KEY";
+    /// <summary>The value <c>CUSTOMER_MANAGED_KEY</c>.</summary>
     public const string CustomerManagedKey = "CUSTOMER_MANAGED_KEY";
 }

@@ -8,13 +8,22 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>ExplicitAuthFlowsType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class ExplicitAuthFlowsType
 {
+    /// <summary>The value <c>ADMIN_NO_SRP_AUTH</c>.</summary>
     public const string AdminNoSrpAuth = "ADMIN_NO_SRP_AUTH";
+    /// <summary>The value <c>CUSTOM_AUTH_FLOW_ONLY</c>.</summary>
     public const string CustomAuthFlowOnly = "CUSTOM_AUTH_FLOW_ONLY";
+    /// <summary>The value <c>USER_PASSWORD_AUTH</c>.</summary>
     public const string UserPasswordAuth = "USER_PASSWORD_AUTH";
+    /// <summary>The value <c>ALLOW_ADMIN_USER_PASSWORD_AUTH</c>.</summary>
     public const string AllowAdminUserPasswordAuth = "ALLOW_ADMIN_USER_PASSWORD_AUTH";
+    /// <summary>The value <c>ALLOW_CUSTOM_AUTH</c>.</summary>
     public const string AllowCustomAuth = "ALLOW_CUSTOM_AUTH";
+    /// <summary>The value <c>ALLOW_USER_PASSWORD_AUTH</c>.</summary>
     public const string AllowUserPasswordAuth = "ALLOW_USER_PASSWORD_AUTH";
+    /// <summary>The value <c>ALLOW_USER_SRP_AUTH</c>.</summary>
     public const string AllowUserSrpAuth = "ALLOW_USER_SRP_AUTH";
+    /// <summary>The value <c>ALLOW_REFRESH_TOKEN_AUTH</c>.</summary>
     public const string AllowRefreshTokenAuth = "ALLOW_REFRESH_TOKEN_AUTH";
+    /// <summary>The value <c>ALLOW_USER_AUTH</c>.</summary>
     public const string AllowUserAuth = "ALLOW_USER_AUTH";
 }

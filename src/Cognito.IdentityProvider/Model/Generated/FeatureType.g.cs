@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>FeatureType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class FeatureType
 {
+    /// <summary>The value <c>ENABLED</c>.</summary>
     public const string Enabled = "ENABLED";
+    /// <summary>The value <c>DISABLED</c>.</summary>
     public const string Disabled = "DISABLED";
 }

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>GetGroup</c>.</summary>
 public sealed partial record GetGroupRequest
 {
     /// <summary>The name of the group that you want to get information about.</summary>

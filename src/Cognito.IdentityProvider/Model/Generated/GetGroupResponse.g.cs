@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>GetGroup</c>.</summary>
 public sealed partial record GetGroupResponse
 {
     /// <summary>A container for the requested group.</summary>

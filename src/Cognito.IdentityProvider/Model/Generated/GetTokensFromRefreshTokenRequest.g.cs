@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>GetTokensFromRefreshToken</c>.</summary>
 public sealed partial record GetTokensFromRefreshTokenRequest
 {
     /// <summary>A valid refresh token that can authorize the request for new tokens.</summary>

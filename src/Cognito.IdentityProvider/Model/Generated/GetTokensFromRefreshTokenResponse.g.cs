@@ -5,8 +5,10 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>GetTokensFromRefreshToken</c>.</summary>
 public sealed partial record GetTokensFromRefreshTokenResponse
 {
+    /// <summary>The model's <c>AuthenticationResult</c> member.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("AuthenticationResult")]
     public AuthenticationResultType? AuthenticationResult { get; init; }
 

@@ -8,5 +8,6 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>InboundFederationLambdaVersionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class InboundFederationLambdaVersionType
 {
+    /// <summary>The value <c>V1_0</c>.</summary>
     public const string V10 = "V1_0";
 }

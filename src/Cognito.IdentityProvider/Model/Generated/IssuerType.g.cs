@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>IssuerType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class IssuerType
 {
+    /// <summary>The value <c>ORIGINAL</c>.</summary>
     public const string Original = "ORIGINAL";
+    /// <summary>The value <c>UPDATED</c>.</summary>
     public const string Updated = "UPDATED";
 }

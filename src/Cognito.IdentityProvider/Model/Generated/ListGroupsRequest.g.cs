@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>ListGroups</c>.</summary>
 public sealed partial record ListGroupsRequest
 {
     /// <summary>The ID of the user pool where you want to list user groups.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>ListGroups</c>.</summary>
 public sealed partial record ListGroupsResponse
 {
     /// <summary>An array of groups and their details.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>ListUsersInGroup</c>.</summary>
 public sealed partial record ListUsersInGroupRequest
 {
     /// <summary>The ID of the user pool where you want to view the membership of the requested group.</summary>

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>ListUsersInGroup</c>.</summary>
 public sealed partial record ListUsersInGroupResponse
 {
     /// <summary>An array of users who are members in the group, and their attributes.</summary>

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>MessageActionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class MessageActionType
 {
+    /// <summary>The value <c>RESEND</c>.</summary>
     public const string Resend = "RESEND";
+    /// <summary>The value <c>SUPPRESS</c>.</summary>
     public const string Suppress = "SUPPRESS";
 }

@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>OAuthFlowType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class OAuthFlowType
 {
+    /// <summary>The value <c>code</c>.</summary>
     public const string Code = "code";
+    /// <summary>The value <c>implicit</c>.</summary>
     public const string Implicit = "implicit";
+    /// <summary>The value <c>client_credentials</c>.</summary>
     public const string ClientCredentials = "client_credentials";
 }

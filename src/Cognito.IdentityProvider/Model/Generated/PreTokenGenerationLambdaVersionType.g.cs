@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>PreTokenGenerationLambdaVersionType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class PreTokenGenerationLambdaVersionType
 {
+    /// <summary>The value <c>V1_0</c>.</summary>
     public const string V10 = "V1_0";
+    /// <summary>The value <c>V2_0</c>.</summary>
     public const string V20 = "V2_0";
+    /// <summary>The value <c>V3_0</c>.</summary>
     public const string V30 = "V3_0";
 }

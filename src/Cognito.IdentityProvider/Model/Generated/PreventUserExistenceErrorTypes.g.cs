@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>PreventUserExistenceErrorTypes</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class PreventUserExistenceErrorTypes
 {
+    /// <summary>The value <c>LEGACY</c>.</summary>
     public const string Legacy = "LEGACY";
+    /// <summary>The value <c>ENABLED</c>.</summary>
     public const string Enabled = "ENABLED";
 }

@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>RecoveryOptionNameType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class RecoveryOptionNameType
 {
+    /// <summary>The value <c>verified_email</c>.</summary>
     public const string VerifiedEmail = "verified_email";
+    /// <summary>The value <c>verified_phone_number</c>.</summary>
     public const string VerifiedPhoneNumber = "verified_phone_number";
+    /// <summary>The value <c>admin_only</c>.</summary>
     public const string AdminOnly = "admin_only";
 }

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>RevokeToken</c>.</summary>
 public sealed partial record RevokeTokenRequest
 {
     /// <summary>The refresh token that you want to revoke.</summary>

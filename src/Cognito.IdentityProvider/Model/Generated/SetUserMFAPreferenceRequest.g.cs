@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The request of <c>SetUserMFAPreference</c>.</summary>
 public sealed partial record SetUserMFAPreferenceRequest
 {
     /// <summary>User preferences for SMS message MFA.</summary>

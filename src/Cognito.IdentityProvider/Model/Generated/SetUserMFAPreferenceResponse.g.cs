@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>SetUserMFAPreference</c>.</summary>
 public sealed partial record SetUserMFAPreferenceResponse
 {
     private bool PrintMembers(global::System.Text.StringBuilder builder)

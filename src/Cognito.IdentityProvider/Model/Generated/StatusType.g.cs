@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>StatusType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class StatusType
 {
+    /// <summary>The value <c>Enabled</c>.</summary>
     public const string Enabled = "Enabled";
+    /// <summary>The value <c>Disabled</c>.</summary>
     public const string Disabled = "Disabled";
 }

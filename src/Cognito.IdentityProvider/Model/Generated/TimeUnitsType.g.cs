@@ -8,8 +8,12 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>TimeUnitsType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class TimeUnitsType
 {
+    /// <summary>The value <c>seconds</c>.</summary>
     public const string Seconds = "seconds";
+    /// <summary>The value <c>minutes</c>.</summary>
     public const string Minutes = "minutes";
+    /// <summary>The value <c>hours</c>.</summary>
     public const string Hours = "hours";
+    /// <summary>The value <c>days</c>.</summary>
     public const string Days = "days";
 }

@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>UserPoolMfaType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class UserPoolMfaType
 {
+    /// <summary>The value <c>OFF</c>.</summary>
     public const string Off = "OFF";
+    /// <summary>The value <c>ON</c>.</summary>
     public const string On = "ON";
+    /// <summary>The value <c>OPTIONAL</c>.</summary>
     public const string Optional = "OPTIONAL";
 }

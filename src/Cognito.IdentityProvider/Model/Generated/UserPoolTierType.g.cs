@@ -8,7 +8,10 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>UserPoolTierType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class UserPoolTierType
 {
+    /// <summary>The value <c>LITE</c>.</summary>
     public const string Lite = "LITE";
+    /// <summary>The value <c>ESSENTIALS</c>.</summary>
     public const string Essentials = "ESSENTIALS";
+    /// <summary>The value <c>PLUS</c>.</summary>
     public const string Plus = "PLUS";
 }

@@ -8,12 +8,20 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>UserStatusType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class UserStatusType
 {
+    /// <summary>The value <c>UNCONFIRMED</c>.</summary>
     public const string Unconfirmed = "UNCONFIRMED";
+    /// <summary>The value <c>CONFIRMED</c>.</summary>
     public const string Confirmed = "CONFIRMED";
+    /// <summary>The value <c>ARCHIVED</c>.</summary>
     public const string Archived = "ARCHIVED";
+    /// <summary>The value <c>COMPROMISED</c>.</summary>
     public const string Compromised = "COMPROMISED";
+    /// <summary>The value <c>UNKNOWN</c>.</summary>
     public const string Unknown = "UNKNOWN";
+    /// <summary>The value <c>RESET_REQUIRED</c>.</summary>
     public const string ResetRequired = "RESET_REQUIRED";
+    /// <summary>The value <c>FORCE_CHANGE_PASSWORD</c>.</summary>
     public const string ForceChangePassword = "FORCE_CHANGE_PASSWORD";
+    /// <summary>The value <c>EXTERNAL_PROVIDER</c>.</summary>
     public const string ExternalProvider = "EXTERNAL_PROVIDER";
 }

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>UsernameAttributeType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class UsernameAttributeType
 {
+    /// <summary>The value <c>phone_number</c>.</summary>
     public const string PhoneNumber = "phone_number";
+    /// <summary>The value <c>email</c>.</summary>
     public const string Email = "email";
 }

@@ -5,6 +5,7 @@
 #nullable enable
 namespace Cognito.IdentityProvider.Model;
 
+/// <summary>The answer of <c>VerifySoftwareToken</c>.</summary>
 public sealed partial record VerifySoftwareTokenResponse
 {
     /// <summary>Amazon Cognito can accept or reject the code that you provide.</summary>

@@ -8,6 +8,8 @@ namespace Cognito.IdentityProvider.Model;
 /// <remarks>The values the model lists for <c>VerifySoftwareTokenResponseType</c>; the wire keeps plain strings so a value added by AWS later is not an error.</remarks>
 public static class VerifySoftwareTokenResponseType
 {
+    /// <summary>The value <c>SUCCESS</c>.</summary>
     public const string Success = "SUCCESS";
+    /// <summary>The value <c>ERROR</c>.</summary>
     public const string Error = "ERROR";
 }
