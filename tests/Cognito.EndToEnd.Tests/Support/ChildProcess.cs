@@ -54,12 +54,19 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Stderr => string.Join('\n', Output.Split('\n').Where(l => l.StartsWith("err| ", StringComparison.Ordinal)).Select(l => l[5..]));
 
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        // The silo reads appsettings.json from its content root, the current directory.
+        Start(Path.GetFileNameWithoutExtension(dll), Path.GetDirectoryName(dll)!, [dll, .. args], InheritedPrefixesToDrop, environment);
+
+    /// <summary>An SDK command (<c>dotnet pack …</c>), free of the MSBuild settings the test host's own build left in the environment.</summary>
+    public static ChildProcess StartDotnetCommand(IReadOnlyList<string> args) =>
+        Start("dotnet " + args[0], Path.GetTempPath(), args, [.. InheritedPrefixesToDrop, "MSBuild", "VSTEST_"], null);
+
+    private static ChildProcess Start(string name, string workingDirectory, IEnumerable<string> args, string[] dropped, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(ProcessPaths.DotnetHost)
         {
-            // The silo reads appsettings.json from its content root, the current directory.
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -67,13 +74,12 @@ public sealed class ChildProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var key in start.Environment.Keys.Where(k => InheritedPrefixesToDrop.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => dropped.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(key);
         }
@@ -85,7 +91,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var child = new ChildProcess(process, Path.GetFileNameWithoutExtension(dll));
+        var child = new ChildProcess(process, name);
         process.OutputDataReceived += (_, e) => child.Append(e.Data, error: false);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data, error: true);
         if (!process.Start())

@@ -15,6 +15,11 @@ public static class ProcessPaths
 
     public static string LoadClient => Find("Cognito.EndToEnd.LoadClient");
 
+    /// <summary>The repository the tests were built from.</summary>
+    public static string RepositoryRoot =>
+        typeof(ProcessPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
+        ?? throw new InvalidOperationException("This test assembly records no RepositoryRoot (see its project file).");
+
     /// <summary>The <c>dotnet</c> host that runs this test (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
