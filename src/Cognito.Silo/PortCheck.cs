@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cognito.Grains.Hosting;
+using Cognito.Silo.Health;
 
 namespace Cognito.Silo;
 
@@ -10,13 +11,19 @@ namespace Cognito.Silo;
 /// </summary>
 internal static class PortCheck
 {
-    /// <summary>The one-line complaint about the first busy port, or null when both are free.</summary>
-    public static string? FindBusy(CognitoHostingOptions hosting)
+    /// <summary>The one-line complaint about the first busy port, or null when all are free; a <paramref name="healthPort"/> of 0 is off.</summary>
+    public static string? FindBusy(CognitoHostingOptions hosting, int healthPort)
     {
         ArgumentNullException.ThrowIfNull(hosting);
-        foreach (var (port, what, key) in new[] { (hosting.SiloPort, "silo", "SiloPort"), (hosting.GatewayPort, "gateway", "GatewayPort") })
+        var ports = new[]
         {
-            if (IsBusy(port))
+            (hosting.SiloPort, "silo", $"{CognitoHostingOptions.SectionName}:SiloPort"),
+            (hosting.GatewayPort, "gateway", $"{CognitoHostingOptions.SectionName}:GatewayPort"),
+            (healthPort, "health endpoint", $"{HealthEndpointOptions.SectionName}:Port"),
+        };
+        foreach (var (port, what, key) in ports)
+        {
+            if (port > 0 && IsBusy(port))
             {
                 return Describe(port, what, key);
             }
@@ -26,7 +33,7 @@ internal static class PortCheck
     }
 
     public static string Describe(int port, string what, string key) =>
-        $"Port {port} (the {what} port) is already in use; choose another with --{CognitoHostingOptions.SectionName}:{key}=N.";
+        $"Port {port} (the {what} port) is already in use; choose another with --{key}=N.";
 
     private static bool IsBusy(int port)
     {

@@ -29,7 +29,8 @@ try
 
     // Clustering and storage are read (and checked) now: the silo cannot be built without them.
     hosting = CognitoHostingConfiguration.Read(builder.Configuration.GetSection(CognitoHostingOptions.SectionName));
-    if (PortCheck.FindBusy(hosting) is { } busy)
+    var healthPort = builder.Configuration.GetValue($"{HealthEndpointOptions.SectionName}:Port", HealthEndpointOptions.DefaultPort);
+    if (PortCheck.FindBusy(hosting, healthPort) is { } busy)
     {
         Console.Error.WriteLine(busy);
         return 3;

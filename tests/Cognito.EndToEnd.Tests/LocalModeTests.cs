@@ -66,18 +66,20 @@ public sealed class LocalModeTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("GatewayPort", "gateway")]
-    [InlineData("SiloPort", "silo")]
+    [InlineData("Orleans:GatewayPort", "gateway")]
+    [InlineData("Orleans:SiloPort", "silo")]
+    [InlineData("Cognito:Health:Port", "health endpoint")]
     public async Task A_busy_port_stops_the_silo_with_one_line_naming_it_and_the_setting_and_exit_code_3(string key, string what)
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var busy = ((IPEndPoint)holder.LocalEndpoint).Port;
-        var free = FreePorts.Take(2);
+        var free = FreePorts.Take(3);
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Orleans__SiloPort"] = (key == "SiloPort" ? busy : free[0]).ToString(CultureInfo.InvariantCulture),
-            ["Orleans__GatewayPort"] = (key == "GatewayPort" ? busy : free[1]).ToString(CultureInfo.InvariantCulture),
+            ["Orleans__SiloPort"] = (key == "Orleans:SiloPort" ? busy : free[0]).ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = (key == "Orleans:GatewayPort" ? busy : free[1]).ToString(CultureInfo.InvariantCulture),
+            ["Cognito__Health__Port"] = (key == "Cognito:Health:Port" ? busy : free[2]).ToString(CultureInfo.InvariantCulture),
             ["Cognito__Pools__main__UserPoolId"] = "local_Busy1",
             ["Cognito__Pools__main__ClientId"] = "client123",
         };
@@ -87,17 +89,18 @@ public sealed class LocalModeTests(ITestOutputHelper output)
         Assert.True(exit == 3, $"Expected exit code 3.\n{silo.Describe()}");
         var stderr = silo.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(stderr.Length == 1, $"Expected one line.\n{silo.Describe()}");
-        Assert.Equal($"Port {busy} (the {what} port) is already in use; choose another with --Orleans:{key}=N.", stderr[0]);
+        Assert.Equal($"Port {busy} (the {what} port) is already in use; choose another with --{key}=N.", stderr[0]);
         Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
     }
 
     private static async Task<(ChildProcess Silo, int GatewayPort)> StartLocalAsync(string data)
     {
-        var ports = FreePorts.Take(2);
+        var ports = FreePorts.Take(3);
         var silo = ChildProcess.StartDotnet(ProcessPaths.Silo, ["--local", "--data", data], new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Orleans__SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            ["Cognito__Health__Port"] = ports[2].ToString(CultureInfo.InvariantCulture),
         });
         if (!await silo.WaitForStdoutLineAsync(l => l.StartsWith(SiloProcess.StartedLine, StringComparison.Ordinal), SiloProcess.StartTimeout))
         {
