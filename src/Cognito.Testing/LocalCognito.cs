@@ -100,6 +100,7 @@ public sealed class LocalCognito : IAsyncDisposable
         };
     }
 
+    /// <summary>Stops the front and the emulator.</summary>
     public async ValueTask DisposeAsync()
     {
         await Front.DisposeAsync();

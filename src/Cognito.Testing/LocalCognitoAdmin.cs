@@ -21,12 +21,16 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
     /// <summary>The credentials every local call signs with; they keep admin calls off the machine's real ones.</summary>
     public static AWSCredentials Credentials { get; } = new BasicAWSCredentials(AccessKeyId, SecretAccessKey);
 
+    /// <summary>The access key id of <see cref="Credentials"/>.</summary>
     public const string AccessKeyId = "AKIDLOCAL";
 
+    /// <summary>The secret key of <see cref="Credentials"/>.</summary>
     public const string SecretAccessKey = "local-secret-key";
 
+    /// <summary>Where the calls go: the front.</summary>
     public Uri ServiceUrl => serviceUrl;
 
+    /// <summary>Wire-client options for the local Cognito, for the pool <paramref name="userPoolId"/> when given.</summary>
     public CognitoIdentityProviderOptions Options(string? userPoolId = null) => new()
     {
         ServiceUrl = serviceUrl,
@@ -38,6 +42,7 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
     };
 
+    /// <summary>A wire client for the local Cognito.</summary>
     public CognitoIdentityProviderClient CreateClient(string? userPoolId = null) => new(http, Options(userPoolId));
 
     /// <summary>A name no other call of this admin returned: <paramref name="prefix"/>, a counter and random letters (40 characters at most).</summary>

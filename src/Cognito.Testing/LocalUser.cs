@@ -13,5 +13,6 @@ public sealed record LocalUser(string Username, string Password = LocalUser.Defa
     /// <summary>Attributes by name; custom ones as <c>custom:name</c>.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Never prints the password.</summary>
     public override string ToString() => $"LocalUser {{ Username = {Username}, Password = ***, Attributes = [{string.Join(", ", Attributes.Keys)}] }}";
 }

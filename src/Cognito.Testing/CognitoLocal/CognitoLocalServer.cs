@@ -14,6 +14,7 @@ namespace Cognito.Testing.CognitoLocal;
 /// </summary>
 public sealed class CognitoLocalServer : IAsyncDisposable
 {
+    /// <summary>The cognito-local version this launcher installs and runs.</summary>
     public const string Version = "5.3.0";
 
     /// <summary>Every confirmation, verification, forgot-password and MFA code the emulator issues.</summary>
@@ -30,6 +31,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         Url = url;
     }
 
+    /// <summary>Where the emulator answers, on 127.0.0.1.</summary>
     public Uri Url { get; }
 
     /// <summary>The directory whose <c>.cognito/</c> holds the emulator's pools, clients and users.</summary>
@@ -41,8 +43,10 @@ public sealed class CognitoLocalServer : IAsyncDisposable
     /// <summary>The issuer prefix of the tokens it signs: <c>{Url}{poolId}</c>.</summary>
     public string IssuerFor(string poolId) => $"{Url.GetLeftPart(UriPartial.Authority)}/{poolId}";
 
+    /// <summary>The emulator's process id (it is stopped by this id).</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>What the emulator printed, for failure messages.</summary>
     public string Log
     {
         get
@@ -155,6 +159,7 @@ public sealed class CognitoLocalServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the emulator and deletes its temporary data directory (a given one is kept).</summary>
     public async ValueTask DisposeAsync()
     {
         try

@@ -9,6 +9,7 @@ namespace Cognito.Testing.CognitoLocal;
 /// </summary>
 public static class NpmPackages
 {
+    /// <summary>Where pinned npm packages are installed: <c>COGNITO_ORLEANS_TOOLS</c>, else <c>~/.cache/cognito-orleans</c>.</summary>
     public static string CacheRoot { get; } = Environment.GetEnvironmentVariable("COGNITO_ORLEANS_TOOLS") is { Length: > 0 } root
         ? root
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cognito-orleans");

@@ -28,5 +28,6 @@ public sealed class CallRates
     public int Peak(string operation, DateTimeOffset since) =>
         PerSecond(operation, since).Select(s => s.Calls).DefaultIfEmpty(0).Max();
 
+    /// <summary>Forgets every recorded call.</summary>
     public void Clear() => _counts.Clear();
 }

@@ -4,6 +4,7 @@ namespace Cognito.Testing.SrpFront;
 [Flags]
 public enum FaultKind
 {
+    /// <summary>No fault.</summary>
     None = 0,
 
     /// <summary>HTTP 500 with Cognito's <c>InternalErrorException</c>.</summary>
@@ -30,5 +31,6 @@ public enum FaultKind
     /// <summary>Every failure that ends the call (all but <see cref="Slow"/>).</summary>
     Failures = InternalError | BareServerError | ServiceUnavailable | Throttle | ConnectionReset | Timeout,
 
+    /// <summary>Every kind of fault.</summary>
     All = Failures | Slow,
 }

@@ -9,5 +9,6 @@ public sealed record PoolInfo(string UserPoolId, IReadOnlyList<string> AliasAttr
     /// <summary>The region prefix of the pool id, which device keys start with.</summary>
     public string Region => UserPoolId[..Math.Max(0, UserPoolId.IndexOf('_', StringComparison.Ordinal))];
 
+    /// <summary>The pool-name part of <paramref name="userPoolId"/> (after the underscore), which SRP hashes.</summary>
     public static string PoolNameOf(string userPoolId) => userPoolId[(userPoolId.IndexOf('_', StringComparison.Ordinal) + 1)..];
 }

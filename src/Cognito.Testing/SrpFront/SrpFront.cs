@@ -46,6 +46,7 @@ public sealed class SrpFront : IAsyncDisposable
     /// <summary>The cognito-local the front stands before.</summary>
     public Uri UpstreamUrl => _state.Upstream.BaseUrl;
 
+    /// <summary>The options the front was started with.</summary>
     public SrpFrontOptions Options => _state.Options;
 
     /// <summary>Why the front refused proofs, sessions or tokens, oldest first (never with a password in it) — for failure messages.</summary>
@@ -58,8 +59,10 @@ public sealed class SrpFront : IAsyncDisposable
     /// </summary>
     public int Count(string operation) => _counts.GetValueOrDefault(operation);
 
+    /// <summary>Every operation's count so far (see <see cref="Count"/>).</summary>
     public IReadOnlyDictionary<string, int> Counts => new Dictionary<string, int>(_counts, StringComparer.Ordinal);
 
+    /// <summary>Starts every count from zero.</summary>
     public void ResetCounts() => _counts.Clear();
 
     /// <summary>The calls received per operation per second of real time (named as <see cref="Count"/> names them).</summary>
@@ -68,12 +71,14 @@ public sealed class SrpFront : IAsyncDisposable
     /// <summary>The failures the front injects, switchable while it runs.</summary>
     public FrontFaults Faults { get; } = new();
 
+    /// <summary>Starts a front before <paramref name="upstream"/> on a free loopback port.</summary>
     public static Task<SrpFront> StartAsync(CognitoLocalServer upstream, SrpFrontOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upstream);
         return StartAsync(upstream.Url, options, cancellationToken);
     }
 
+    /// <summary>Starts a front before the cognito-local at <paramref name="upstreamUrl"/> on a free loopback port.</summary>
     public static async Task<SrpFront> StartAsync(Uri upstreamUrl, SrpFrontOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upstreamUrl);
@@ -244,6 +249,7 @@ public sealed class SrpFront : IAsyncDisposable
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes(json.ToJsonString()), context.RequestAborted);
     }
 
+    /// <summary>Stops the front.</summary>
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -32,8 +32,10 @@ public static class SrpGroup
 
     private static readonly byte[] DerivedKeyInfo = Encoding.UTF8.GetBytes("Caldera Derived Key");
 
+    /// <summary>The 3072-bit prime of RFC 5054, which Cognito uses.</summary>
     public static BigInteger N { get; } = FromHex(PrimeHex);
 
+    /// <summary>The generator, 2.</summary>
     public static BigInteger G { get; } = new(2);
 
     /// <summary>k = H(pad(N) ‖ pad(g)).</summary>
@@ -74,8 +76,10 @@ public static class SrpGroup
         return bytes[0] >= 0x80 ? [0, .. bytes] : bytes;
     }
 
+    /// <summary>Reads big-endian bytes as a non-negative number.</summary>
     public static BigInteger ToUnsigned(ReadOnlySpan<byte> bigEndian) => new(bigEndian, isUnsigned: true, isBigEndian: true);
 
+    /// <summary>SHA-256 of the parts, in order, as a non-negative number.</summary>
     public static byte[] Hash(params byte[][] parts)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -94,6 +98,7 @@ public static class SrpGroup
         return ToUnsigned(Hash(Pad(salt), inner));
     }
 
+    /// <summary>The verifier Cognito keeps for a password: g^x mod N.</summary>
     public static BigInteger ComputeVerifier(BigInteger salt, string prefix, string id, string password) =>
         BigInteger.ModPow(G, ComputeX(salt, prefix, id, password), N);
 

@@ -10,11 +10,14 @@ namespace Cognito.Testing.SrpFront;
 /// </summary>
 public static class SrpTimestamp
 {
+    /// <summary>The .NET format of Cognito's SRP TIMESTAMP (e.g. <c>Tue Dec 1 09:05:03 UTC 2026</c>).</summary>
     public const string Pattern = "ddd MMM d HH:mm:ss 'UTC' yyyy";
 
+    /// <summary><paramref name="instant"/> as Cognito spells it.</summary>
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
 
+    /// <summary>Reads a TIMESTAMP; false when it is not in Cognito's form.</summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {
         instant = default;

@@ -13,21 +13,28 @@ public sealed record TokenClaims(JsonObject Payload)
     /// <summary>The internal username: <c>username</c> in access tokens, <c>cognito:username</c> in ID and refresh tokens.</summary>
     public string? Username => Payload.Str("username") ?? Payload.Str("cognito:username");
 
+    /// <summary>The <c>iss</c> claim.</summary>
     public string? Issuer => Payload.Str("iss");
 
     /// <summary>The user pool id: the issuer's last path segment.</summary>
     public string? UserPoolId => Issuer is { } iss && iss.LastIndexOf('/') is var slash and >= 0 ? iss[(slash + 1)..] : null;
 
+    /// <summary>The <c>jti</c> claim.</summary>
     public string? Jti => Payload.Str("jti");
 
+    /// <summary>The app client: <c>client_id</c> in access tokens, <c>aud</c> in ID tokens.</summary>
     public string? ClientId => Payload.Str("client_id") ?? Payload.Str("aud");
 
+    /// <summary>The <c>token_use</c> claim: <c>access</c> or <c>id</c>.</summary>
     public string? TokenUse => Payload.Str("token_use");
 
+    /// <summary>The <c>iat</c> claim.</summary>
     public DateTimeOffset? IssuedAt => Seconds("iat");
 
+    /// <summary>The <c>auth_time</c> claim.</summary>
     public DateTimeOffset? AuthTime => Seconds("auth_time");
 
+    /// <summary>The <c>exp</c> claim.</summary>
     public DateTimeOffset? Expires => Seconds("exp");
 
     private DateTimeOffset? Seconds(string name) =>
@@ -35,6 +42,7 @@ public sealed record TokenClaims(JsonObject Payload)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
+    /// <summary>The claims of a JWT's payload, unverified; null when it is not a JWT.</summary>
     public static TokenClaims? TryRead(string? token)
     {
         var parts = token?.Split('.');

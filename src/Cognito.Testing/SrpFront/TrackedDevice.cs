@@ -13,20 +13,28 @@ public sealed record TrackedDevice(string UserPoolId, string Username, string De
     private const string NameMember = "Name";
     private const string ValueMember = "Value";
 
+    /// <summary>The device's SRP salt.</summary>
     public byte[]? Salt { get; init; }
 
+    /// <summary>The device's SRP verifier.</summary>
     public BigInteger? Verifier { get; init; }
 
+    /// <summary>The device's name, as its client gave it.</summary>
     public string? Name { get; init; }
 
+    /// <summary>Whether the user chose to remember the device.</summary>
     public bool Remembered { get; init; }
 
+    /// <summary>The address the device last signed in from.</summary>
     public string? LastIp { get; init; }
 
+    /// <summary>When the device record last changed.</summary>
     public DateTimeOffset LastModified { get; init; } = Created;
 
+    /// <summary>When the device last signed in.</summary>
     public DateTimeOffset? LastAuthenticated { get; init; }
 
+    /// <summary>Whether ConfirmDevice was called for it.</summary>
     public bool Confirmed => Verifier is not null;
 
     /// <summary>The <c>DeviceType</c> shape of GetDevice and ListDevices.</summary>
@@ -67,5 +75,6 @@ public sealed record TrackedDevice(string UserPoolId, string Username, string De
 
     private static double Epoch(DateTimeOffset instant) => Math.Round(instant.ToUnixTimeMilliseconds() / 1000.0, 3);
 
+    /// <summary>Never prints the verifier.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"TrackedDevice {{ {UserPoolId}/{Username} {DeviceKey}, Confirmed = {Confirmed}, Remembered = {Remembered} }}");
 }

@@ -8,5 +8,6 @@ namespace Cognito.Testing.SrpFront;
 /// </summary>
 public sealed record UserCredential(BigInteger Salt, BigInteger Verifier, string Password)
 {
+    /// <summary>Never prints the password or the verifier.</summary>
     public override string ToString() => $"UserCredential {{ Salt = {SrpGroup.ToHex(Salt)}, Verifier = {SrpGroup.ToHex(Verifier)[..16]}…, Password = *** }}";
 }
