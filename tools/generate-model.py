@@ -30,7 +30,7 @@ AdminGetUser AdminUpdateUserAttributes AdminDeleteUser AdminEnableUser AdminDisa
 AdminResetUserPassword AdminSetUserPassword AdminUserGlobalSignOut AdminAddUserToGroup
 AdminRemoveUserFromGroup AdminListGroupsForUser AdminSetUserMFAPreference ListUsers
 ListUsersInGroup GetGroup ListGroups CreateGroup DeleteGroup DescribeUserPool
-DescribeUserPoolClient CreateUserPool CreateUserPoolClient DeleteUserPool
+DescribeUserPoolClient CreateUserPool CreateUserPoolClient DeleteUserPool GetProvisionedLimit
 """.split()
 
 # ListDevices pages with PaginationToken although paginators-1.json does not list it.

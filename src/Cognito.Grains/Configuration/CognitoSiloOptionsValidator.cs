@@ -81,5 +81,10 @@ internal sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSilo
         {
             failures.Add($"{at}: ThrottleDecrease and MinimumFraction must be in (0, 1] and RecoveryPerSecond positive.");
         }
+
+        if (budget.ProvisionedLimitTimeout <= TimeSpan.Zero || budget.ProvisionedLimitTimeout > TimeSpan.FromSeconds(30))
+        {
+            failures.Add($"{at}: ProvisionedLimitTimeout must be positive and at most 30 seconds (it delays start-up).");
+        }
     }
 }

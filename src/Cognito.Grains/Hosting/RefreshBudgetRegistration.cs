@@ -12,6 +12,8 @@ internal static class RefreshBudgetRegistration
         services.TryAddSingleton<RefreshBudgets>();
         services.TryAddSingleton<RefreshBudgetMembership>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RefreshBudgetMembership>());
+        services.TryAddSingleton<ProvisionedLimitStartup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProvisionedLimitStartup>());
         return services;
     }
 }

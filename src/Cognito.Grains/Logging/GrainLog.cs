@@ -31,4 +31,10 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "The refresh budget is shared among {Silos} active silos.")]
     public static partial void BudgetShared(ILogger logger, int silos);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "The refresh budget of {Category} is {Rate} per second for the cluster: the account's provisioned limit is {Provisioned}, the configured rate {Configured}.")]
+    public static partial void ProvisionedLimitApplied(ILogger logger, string category, double rate, int provisioned, double configured);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "The account's provisioned limit of {Category} could not be read ({ErrorCode}); the refresh budget keeps the configured rate.")]
+    public static partial void ProvisionedLimitUnread(ILogger logger, string category, string errorCode);
 }

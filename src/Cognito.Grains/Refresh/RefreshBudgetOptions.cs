@@ -62,4 +62,15 @@ public sealed class RefreshBudgetOptions
 
     /// <summary>The smallest share of its configured rate a budget shrinks to.</summary>
     public double MinimumFraction { get; set; } = 0.05;
+
+    /// <summary>
+    /// At start-up, read the account's provisioned limit of each budgeted category with
+    /// GetProvisionedLimit (IAM permission <c>cognito-idp:GetProvisionedLimit</c>, signed with the
+    /// first pool's credentials). The cluster's rate becomes the lower of the configured rate and
+    /// the provisioned limit. When the limit cannot be read the configured rate stays.
+    /// </summary>
+    public bool ReadProvisionedLimit { get; set; }
+
+    /// <summary>The longest start-up waits for the provisioned limit before it keeps the configured rate.</summary>
+    public TimeSpan ProvisionedLimitTimeout { get; set; } = TimeSpan.FromSeconds(3);
 }

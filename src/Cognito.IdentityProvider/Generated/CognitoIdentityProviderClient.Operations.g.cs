@@ -217,4 +217,8 @@ public sealed partial class CognitoIdentityProviderClient
     public global::System.Threading.Tasks.Task DeleteUserPoolAsync(DeleteUserPoolRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.DeleteUserPool, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteUserPoolRequest, cancellationToken);
 
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<GetProvisionedLimitResponse> GetProvisionedLimitAsync(GetProvisionedLimitRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.GetProvisionedLimit, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetProvisionedLimitRequest, CognitoJsonContext.Default.GetProvisionedLimitResponse, cancellationToken);
+
 }

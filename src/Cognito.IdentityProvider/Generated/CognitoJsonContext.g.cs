@@ -107,4 +107,6 @@ namespace Cognito.IdentityProvider;
 [JsonSerializable(typeof(CreateUserPoolClientRequest))]
 [JsonSerializable(typeof(CreateUserPoolClientResponse))]
 [JsonSerializable(typeof(DeleteUserPoolRequest))]
+[JsonSerializable(typeof(GetProvisionedLimitRequest))]
+[JsonSerializable(typeof(GetProvisionedLimitResponse))]
 public sealed partial class CognitoJsonContext : JsonSerializerContext;

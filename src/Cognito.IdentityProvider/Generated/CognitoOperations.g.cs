@@ -112,6 +112,8 @@ public static class CognitoOperations
     public static CognitoOperation CreateUserPoolClient { get; } = new("CreateUserPoolClient", RequiresSigning: true);
     /// <summary>The <c>DeleteUserPool</c> operation.</summary>
     public static CognitoOperation DeleteUserPool { get; } = new("DeleteUserPool", RequiresSigning: true);
+    /// <summary>The <c>GetProvisionedLimit</c> operation.</summary>
+    public static CognitoOperation GetProvisionedLimit { get; } = new("GetProvisionedLimit", RequiresSigning: true);
 
     /// <summary>Every operation above, in order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CognitoOperation> All { get; } =
@@ -168,5 +170,6 @@ public static class CognitoOperations
         CreateUserPool,
         CreateUserPoolClient,
         DeleteUserPool,
+        GetProvisionedLimit,
     ];
 }

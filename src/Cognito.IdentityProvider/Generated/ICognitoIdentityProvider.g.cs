@@ -166,4 +166,7 @@ public partial interface ICognitoIdentityProvider
     /// <summary>Deletes a user pool.</summary>
     global::System.Threading.Tasks.Task DeleteUserPoolAsync(DeleteUserPoolRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Returns the current provisioned limit for a specific API category.</summary>
+    global::System.Threading.Tasks.Task<GetProvisionedLimitResponse> GetProvisionedLimitAsync(GetProvisionedLimitRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
 }

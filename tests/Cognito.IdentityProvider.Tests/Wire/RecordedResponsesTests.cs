@@ -208,4 +208,22 @@ public sealed class RecordedResponsesTests : IAsyncLifetime
 
         Assert.Single(_server.Requests);
     }
+
+    [Fact]
+    public async Task Get_provisioned_limit_is_signed_and_reads_both_limit_values()
+    {
+        Answer("GetProvisionedLimit", """{"Limit":{"FreeLimitValue":120,"LimitDefinition":{"Attributes":{"Category":"UserAuthentication"},"LimitClass":"API_CATEGORY"},"ProvisionedLimitValue":200}}""");
+        var response = await ScriptedClient.Create(_server).GetProvisionedLimitAsync(new GetProvisionedLimitRequest
+        {
+            LimitDefinition = new LimitDefinitionType { LimitClass = LimitClass.ApiCategory, Attributes = new Dictionary<string, string> { ["Category"] = "UserAuthentication" } },
+        });
+        AssertSigned();
+        var sent = LastBody().GetProperty("LimitDefinition");
+        Assert.Equal("API_CATEGORY", sent.GetProperty("LimitClass").GetString());
+        Assert.Equal("UserAuthentication", sent.GetProperty("Attributes").GetProperty("Category").GetString());
+        Assert.Equal(200, response.Limit.ProvisionedLimitValue);
+        Assert.Equal(120, response.Limit.FreeLimitValue);
+        Assert.Equal(LimitClass.ApiCategory, response.Limit.LimitDefinition.LimitClass);
+        Assert.Equal("UserAuthentication", response.Limit.LimitDefinition.Attributes["Category"]);
+    }
 }
