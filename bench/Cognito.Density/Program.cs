@@ -25,6 +25,6 @@ switch (mode)
     case "client":
         return await FetchClient.RunAsync(args.Skip(1).ToArray());
     default:
-        Console.Error.WriteLine("usage: density N [--log] | fetch [--sessions N] [--signins N]");
+        Console.Error.WriteLine("usage: density N [--log] | fetch [--sessions N] [--signins N] | verify N | decode N");
         return 2;
 }
