@@ -25,6 +25,7 @@ public static class FetchClient
         var signIns = int.Parse(Arg("--signins", "10000"), CultureInfo.InvariantCulture);
         var sessions = Math.Min(signIns, int.Parse(Arg("--sessions", "1000"), CultureInfo.InvariantCulture));
         var siloPid = int.Parse(Arg("--silo-pid"), CultureInfo.InvariantCulture);
+        var redisPid = int.Parse(Arg("--redis-pid"), CultureInfo.InvariantCulture);
         using var key = RSA.Create();
         key.ImportFromPem(await File.ReadAllTextAsync(Arg("--key")));
         var minter = new TokenMinter(key);
@@ -43,12 +44,14 @@ public static class FetchClient
 
         Console.WriteLine($"Minting {signIns} token sets...");
         var tokens = DensityRun.Mint(minter, "s", 0, signIns);
-        var cpuBefore = SiloCpu(siloPid);
+        // A marker for profilers attached to the silo (dotnet-trace collect -p <pid>): the sign-ins start now.
+        Console.WriteLine("Signing in...");
+        var cpuBefore = ProcessCpu(siloPid);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, signIns), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
             await grains.GetCognitoUser(BenchSilo.Pool, $"s{i}").SignInWithTokensAsync(tokens[i], ct));
         watch.Stop();
-        var cpu = SiloCpu(siloPid) - cpuBefore;
+        var cpu = ProcessCpu(siloPid) - cpuBefore;
         Console.WriteLine($"sign-ins: {signIns} in {watch.Elapsed.TotalSeconds:0.00} s = {signIns / watch.Elapsed.TotalSeconds:0} sessions/s (64 in flight); silo CPU {cpu.TotalMicroseconds / signIns:0} µs per sign-in");
 
         var users = Enumerable.Range(0, sessions).Select(i => grains.GetCognitoUser(BenchSilo.Pool, $"s{i}")).ToArray();
@@ -58,8 +61,17 @@ public static class FetchClient
             await db.StringSetAsync(keys[i], JsonSerializer.SerializeToUtf8Bytes(tokens[i], BenchJson.Default.TokenSet));
         }
 
-        Console.WriteLine($"| callers | target | p50 µs | p99 µs | p99.9 µs | p50 / Redis | p99 / Redis | p99.9 / Redis |");
-        Console.WriteLine($"|--:|---|--:|--:|--:|--:|--:|--:|");
+        // CPU per call of each process (silo, this client, redis-server): where the 2 cores go.
+        async Task<Run> MeasureAsync(int callers, int total, Func<int, Task> call)
+        {
+            var before = (Silo: ProcessCpu(siloPid), Client: ProcessCpu(Environment.ProcessId), Redis: ProcessCpu(redisPid));
+            var latencies = await Latencies.MeasureAsync(callers, total, call);
+            double PerCall(TimeSpan spent) => spent.TotalMicroseconds / total;
+            return new Run(latencies, PerCall(ProcessCpu(siloPid) - before.Silo), PerCall(ProcessCpu(Environment.ProcessId) - before.Client), PerCall(ProcessCpu(redisPid) - before.Redis));
+        }
+
+        Console.WriteLine($"| callers | target | p50 µs | p99 µs | p99.9 µs | p50 / Redis | p99 / Redis | p99.9 / Redis | CPU µs/call silo + client + redis |");
+        Console.WriteLine($"|--:|---|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var callers in (int[])[1, 16, 256])
         {
             var total = callers == 1 ? 20_000 : 100_000;
@@ -76,9 +88,9 @@ public static class FetchClient
             // Warm-up, then the measured runs, alternating so drifting load hits both sides alike.
             await Latencies.MeasureAsync(callers, total / 4, Redis);
             await Latencies.MeasureAsync(callers, total / 4, Ours);
-            var redisRun = await Latencies.MeasureAsync(callers, total, Redis);
-            var oursRun = await Latencies.MeasureAsync(callers, total, Ours);
-            var oneRun = await Latencies.MeasureAsync(callers, total, One);
+            var redisRun = await MeasureAsync(callers, total, Redis);
+            var oursRun = await MeasureAsync(callers, total, Ours);
+            var oneRun = await MeasureAsync(callers, total, One);
             Row(callers, "Redis GET + JSON", redisRun, redisRun);
             Row(callers, $"GetTokensAsync, random of {sessions}", oursRun, redisRun);
             Row(callers, "GetTokensAsync, one session", oneRun, redisRun);
@@ -88,10 +100,15 @@ public static class FetchClient
         return 0;
     }
 
-    private static void Row(int callers, string target, double[] run, double[] redis) =>
-        Console.WriteLine($"| {callers} | {target} | {run[0]:0} | {run[1]:0} | {run[2]:0} | {run[0] / redis[0]:0.00} | {run[1] / redis[1]:0.00} | {run[2] / redis[2]:0.00} |");
+    private static void Row(int callers, string target, Run run, Run redis)
+    {
+        var (r, b) = (run.Latencies, redis.Latencies);
+        Console.WriteLine($"| {callers} | {target} | {r[0]:0} | {r[1]:0} | {r[2]:0} | {r[0] / b[0]:0.00} | {r[1] / b[1]:0.00} | {r[2] / b[2]:0.00} | {run.Silo:0} + {run.Client:0} + {run.Redis:0} = {run.Silo + run.Client + run.Redis:0} |");
+    }
 
-    private static TimeSpan SiloCpu(int pid)
+    private sealed record Run(double[] Latencies, double Silo, double Client, double Redis);
+
+    private static TimeSpan ProcessCpu(int pid)
     {
         // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
         var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);

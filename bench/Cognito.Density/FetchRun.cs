@@ -29,7 +29,7 @@ public static class FetchRun
                 start.ArgumentList.Add(typeof(FetchRun).Assembly.Location);
             }
 
-            foreach (var a in (string[])["client", "--gateway", gateway.ToString(CultureInfo.InvariantCulture), "--redis", redis.ConnectionString, "--key", keyFile, "--silo-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), .. args])
+            foreach (var a in (string[])["client", "--gateway", gateway.ToString(CultureInfo.InvariantCulture), "--redis", redis.ConnectionString, "--key", keyFile, "--silo-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--redis-pid", redis.ProcessId.ToString(CultureInfo.InvariantCulture), .. args])
             {
                 start.ArgumentList.Add(a);
             }

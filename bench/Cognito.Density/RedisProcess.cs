@@ -14,6 +14,9 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's process id, for its CPU time per call.</summary>
+    public int ProcessId => _process.Id;
+
     public string ConnectionString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     public static async Task<RedisProcess> StartAsync()

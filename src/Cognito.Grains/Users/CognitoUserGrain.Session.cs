@@ -10,7 +10,22 @@ namespace Cognito.Grains.Users;
 
 internal sealed partial class CognitoUserGrain
 {
-    public async Task<TokenSet> GetTokensAsync(CancellationToken cancellationToken = default) =>
+    public Task<TokenSet> GetTokensAsync(CancellationToken cancellationToken = default)
+    {
+        // The hot call: a grain that owns its session (its key is already known to be the owner and
+        // no alias link forwards it) and holds fresh tokens answers at once, without the routing and
+        // refresh state machines. Anything else takes the full path; calls stay non-reentrant, so a
+        // caller behind a refresh still waits for that one refresh.
+        if (ReferenceEquals(_normalizedKey, _key) && !IsAlias && State.Tokens is { } held && IsFresh(held))
+        {
+            _lastUsed = time.GetUtcNow();
+            return Task.FromResult(ToTokenSet(held));
+        }
+
+        return GetTokensRoutedAsync(cancellationToken);
+    }
+
+    private async Task<TokenSet> GetTokensRoutedAsync(CancellationToken cancellationToken) =>
         await RouteAsync(cancellationToken) is { } owner
             ? await owner.GetTokensAsync(cancellationToken)
             : ToTokenSet(await EnsureTokensAsync(cancellationToken));
