@@ -116,6 +116,9 @@ public sealed class CognitoTokenVerifier
     /// <summary>Where the JWKS is downloaded from; null when it was given.</summary>
     public Uri? JwksUri { get; }
 
+    /// <summary>How many verified tokens the cache holds now (for tests and the benchmark).</summary>
+    internal int CachedTokenCount => _cache?.Count ?? 0;
+
     /// <summary>Verifies an ID token: <c>token_use</c> must be <c>id</c> and <c>aud</c> one of the app clients.</summary>
     public Task<VerifiedCognitoToken> VerifyIdTokenAsync(string idToken, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(idToken, TokenUse.Id, null, cancellationToken);

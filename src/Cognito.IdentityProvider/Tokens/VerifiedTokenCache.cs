@@ -109,12 +109,20 @@ internal sealed class VerifiedTokenCache
 
     private bool TryReserve()
     {
-        if (Interlocked.Increment(ref _count) <= _capacity)
+        // Never past the capacity, not even for an instant: a slot is taken before the entry is
+        // added and given back after it is removed, so the count bounds the entries at all times.
+        var count = Volatile.Read(ref _count);
+        while (count < _capacity)
         {
-            return true;
+            var seen = Interlocked.CompareExchange(ref _count, count + 1, count);
+            if (seen == count)
+            {
+                return true;
+            }
+
+            count = seen;
         }
 
-        Interlocked.Decrement(ref _count);
         return false;
     }
 
