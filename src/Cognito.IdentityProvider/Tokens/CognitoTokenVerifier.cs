@@ -414,7 +414,7 @@ public sealed class CognitoTokenVerifier
             issuedAt,
             payload.TryGetStrings(Claim.Groups, out var groups) ? groups : throw WrongType("cognito:groups"),
             ReadString(ref payload, Claim.Scope, "scope")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            new LazyClaims(token, payloadStart, payloadLength));
+            LazyClaims.For(token, payloadStart, payloadLength));
 
         // Read only for a check that asks; claims Cognito always sends as strings, so another type names nothing.
         var revocation = _revocation is null

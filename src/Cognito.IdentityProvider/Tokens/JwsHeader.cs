@@ -35,6 +35,11 @@ internal static class JwsHeader
     public static bool TryRead(ReadOnlySpan<byte> json, Func<ReadOnlySpan<char>, string?> kids, out JwsHeaderFields fields)
     {
         fields = default;
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json);

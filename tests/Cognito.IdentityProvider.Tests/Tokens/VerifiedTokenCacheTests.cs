@@ -39,6 +39,17 @@ public sealed class VerifiedTokenCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_claims_are_a_read_only_dictionary_as_before()
+    {
+        // Orleans copies VerifiedClaims between grains by the dictionary's type; it must stay the framework's.
+        var verified = await _s.Verifier().VerifyAccessTokenAsync(_s.AccessToken());
+
+        var claims = Assert.IsType<System.Collections.ObjectModel.ReadOnlyDictionary<string, string>>(verified.Claims);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)claims).Add("sub", "someone-else"));
+        Assert.Equal(TokenScenario.Subject, claims["sub"]);
+    }
+
+    [Fact]
     public async Task Without_the_cache_every_verification_is_a_new_one()
     {
         var verifier = _s.Verifier(o => o.VerifiedTokenCacheSize = 0);
