@@ -29,6 +29,7 @@ internal static class TokenBench
         using var node = await NodeVerifier.StartAsync(tokens);
         Console.WriteLine($"node {node.NodeVersion}, {NodeVerifier.Package} {NodeVerifier.Version}; {rounds} rounds after a warm-up round");
         var handler = new HandlerVerifier(tokens.Jwks);
+        using var floor = new SignatureFloor(tokens.Jwks);
         var results = new Dictionary<string, List<Sample>>();
 
         for (var round = 0; round <= rounds; round++)
@@ -40,13 +41,14 @@ internal static class TokenBench
                 ("ours, repeated (cache on, default)", () => Task.FromResult(OursRepeated(tokens, repeatedCount))),
                 ("JsonWebTokenHandler, distinct", () => Task.FromResult(Measure(tokens.Distinct, t => handler.Verify(t)))),
                 ("JsonWebTokenHandler, repeated", () => Task.FromResult(Measure(Enumerable.Repeat(tokens.Repeated, distinctCount).ToArray(), t => handler.Verify(t)))),
+                ("RSA.VerifyHash alone (the floor), distinct", () => Task.FromResult(Measure(tokens.Distinct, floor.Verify))),
                 ("aws-jwt-verify, distinct", async () => Sample.Of(await node.RunAsync(true, distinctCount))),
                 ("aws-jwt-verify, repeated", async () => Sample.Of(await node.RunAsync(false, distinctCount))),
             };
 
             if (only is not null)
             {
-                contenders = [.. contenders.Where(c => c.Name.StartsWith(only, StringComparison.Ordinal) || c.Name.StartsWith("aws", StringComparison.Ordinal))];
+                contenders = [.. contenders.Where(c => c.Name.StartsWith(only, StringComparison.Ordinal) || c.Name.StartsWith("aws", StringComparison.Ordinal) || c.Name.StartsWith("RSA", StringComparison.Ordinal))];
             }
 
             // Each round starts at another contender, so none always runs right after the same neighbour.
@@ -96,7 +98,8 @@ internal static class TokenBench
     private static readonly string[] Names =
     [
         "ours, distinct (cache on, default)", "ours, distinct (cache off)", "ours, repeated (cache on, default)",
-        "JsonWebTokenHandler, distinct", "JsonWebTokenHandler, repeated", "aws-jwt-verify, distinct", "aws-jwt-verify, repeated",
+        "JsonWebTokenHandler, distinct", "JsonWebTokenHandler, repeated", "RSA.VerifyHash alone (the floor), distinct",
+        "aws-jwt-verify, distinct", "aws-jwt-verify, repeated",
     ];
 
     private static CognitoTokenVerifier NewVerifier(BenchTokens tokens, int cacheSize)
