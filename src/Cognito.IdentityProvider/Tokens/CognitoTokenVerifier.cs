@@ -156,12 +156,12 @@ public sealed partial class CognitoTokenVerifier
             ArgumentNullException.ThrowIfNull(token);
             if (_cache is not null && TryServeFromCache(token, expectedUse, accessToken) is { } cached)
             {
-                return Task.FromResult(cached);
+                return cached.Completed;
             }
 
             var entry = Verify(token, expectedUse, accessToken, null, out var unknownKid);
             return entry is not null
-                ? Task.FromResult(Accept(entry))
+                ? Accept(entry).Completed
                 : VerifyAfterKeyLookupAsync(token, expectedUse, accessToken, unknownKid!, cancellationToken);
         }
         catch (Exception e)
@@ -174,7 +174,7 @@ public sealed partial class CognitoTokenVerifier
     {
         var key = await _keys.GetKeyAsync(kid, cancellationToken).ConfigureAwait(false)
             ?? throw Refuse(TokenValidationFailureReason.UnknownKeyId, "The token is signed with a key (kid) that is not in the pool's JWKS.");
-        return Accept(Verify(token, expectedUse, accessToken, key, out _)!);
+        return Accept(Verify(token, expectedUse, accessToken, key, out _)!).Result;
     }
 
     /// <summary>
@@ -183,7 +183,7 @@ public sealed partial class CognitoTokenVerifier
     /// now, of the kind asked for, bound to the access token when one is given; and not revoked.
     /// Anything else goes the full way, which refuses with the same reason as without a cache.
     /// </summary>
-    private VerifiedCognitoToken? TryServeFromCache(string token, TokenUse? expectedUse, string? accessToken)
+    private VerifiedEntry? TryServeFromCache(string token, TokenUse? expectedUse, string? accessToken)
     {
         if (!_cache!.TryGet(token, out var entry))
         {
@@ -205,14 +205,14 @@ public sealed partial class CognitoTokenVerifier
 
         RefuseIfRevoked(entry);
         VerifiedTokenCache.Touch(entry);
-        return entry.Result;
+        return entry;
     }
 
-    private VerifiedCognitoToken Accept(VerifiedEntry entry)
+    private VerifiedEntry Accept(VerifiedEntry entry)
     {
         RefuseIfRevoked(entry);
         _cache?.Add(entry, _time.GetUtcNow());
-        return entry.Result;
+        return entry;
     }
 
     private void RefuseIfRevoked(VerifiedEntry entry)

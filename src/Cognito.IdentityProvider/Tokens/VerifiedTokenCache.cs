@@ -32,6 +32,9 @@ internal sealed class VerifiedEntry(
 
     public VerifiedCognitoToken Result { get; } = result;
 
+    /// <summary>The result as a completed task, made once: a cache hit then allocates nothing.</summary>
+    public Task<VerifiedCognitoToken> Completed { get; } = Task.FromResult(result);
+
     public TokenRevocationClaims Revocation { get; } = revocation;
 
     public string? AtHash { get; } = atHash;
