@@ -153,7 +153,8 @@ internal sealed class VerifiedTokenCache
                 return true;
             }
 
-            var snapshot = ArrayPool<VerifiedEntry>.Shared.Rent(_capacity + 64);
+            // Count never passes the capacity, so this cannot overflow; entries added meanwhile may be left out.
+            var snapshot = ArrayPool<VerifiedEntry>.Shared.Rent(Count + 64);
             var n = 0;
             foreach (var (_, entry) in _entries)
             {
