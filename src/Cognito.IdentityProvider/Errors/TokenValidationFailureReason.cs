@@ -57,4 +57,10 @@ public enum TokenValidationFailureReason
     /// verifier understands none (RFC 7515 §4.1.11; Cognito never sends <c>crit</c>).
     /// </summary>
     UnsupportedHeader,
+
+    /// <summary>
+    /// The token verified, but the <see cref="Tokens.ITokenRevocationCheck"/> configured says its session
+    /// was ended (signed out, revoked) before it expired.
+    /// </summary>
+    Revoked,
 }

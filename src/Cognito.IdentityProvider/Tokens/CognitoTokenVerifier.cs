@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,6 @@ using Cognito.IdentityProvider.Configuration;
 using Cognito.IdentityProvider.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.IdentityProvider.Tokens;
@@ -20,15 +20,16 @@ namespace Cognito.IdentityProvider.Tokens;
 /// Thread-safe; make one per pool and share it.
 /// </summary>
 /// <remarks>
+/// Tokens that passed are remembered (<see cref="CognitoTokenVerifierOptions.VerifiedTokenCacheSize"/>)
+/// and served again only while a full verification would pass again; an
+/// <see cref="CognitoTokenVerifierOptions.RevocationCheck"/> is asked on every verification, cached or not.
 /// Every refusal is a <see cref="TokenValidationException"/> with its <see cref="TokenValidationException.Reason"/>;
 /// keys that cannot be had are a <see cref="CognitoJwksException"/>. Claims are looked at only after
 /// the signature verified, and the algorithm is fixed to RS256 before any key is touched, so
 /// <c>alg: none</c> and HS256-with-the-public-key tokens never reach a verifier.
 /// </remarks>
-public sealed class CognitoTokenVerifier
+public sealed partial class CognitoTokenVerifier
 {
-    private static readonly JsonWebTokenHandler Handler = new();
-
     // A compact JWS is base64url parts and dots; base64 decoders skip whitespace and padding, so a
     // token with them would otherwise be read as some other token.
     private static readonly SearchValues<char> CompactJwsCharacters =
@@ -38,6 +39,10 @@ public sealed class CognitoTokenVerifier
     private readonly TimeSpan _clockSkew;
     private readonly TimeProvider _time;
     private readonly JwksCache _keys;
+    private readonly byte[] _issuerUtf8;
+    private readonly VerifiedTokenCache? _cache;
+    private readonly ITokenRevocationCheck? _revocation;
+    private readonly Func<ReadOnlySpan<char>, string?> _knownKid;
 
     /// <param name="options">The pool, app clients and key source; read once, here.</param>
     /// <param name="httpClient">Downloads the JWKS; needed unless the JWKS is given in the options or in <c>COGNITO_JWKS</c>.</param>
@@ -74,8 +79,17 @@ public sealed class CognitoTokenVerifier
             throw new CognitoConfigurationException("ClockSkew and JwksRefetchInterval cannot be negative, and JwksFetchTimeout must be positive.");
         }
 
+        if (options.VerifiedTokenCacheSize < 0)
+        {
+            throw new CognitoConfigurationException("VerifiedTokenCacheSize cannot be negative (0 turns the cache off).");
+        }
+
         _clockSkew = options.ClockSkew;
         Issuer = ResolveIssuer(options);
+        _issuerUtf8 = Encoding.UTF8.GetBytes(Issuer);
+        _cache = options.VerifiedTokenCacheSize > 0 ? new VerifiedTokenCache(options.VerifiedTokenCacheSize) : null;
+        _revocation = options.RevocationCheck;
+        _knownKid = kid => _keys!.TryGetLoadedKey(kid, out var key) ? key.Kid : null;
 
         if (!string.IsNullOrWhiteSpace(options.Jwks))
         {
@@ -105,6 +119,9 @@ public sealed class CognitoTokenVerifier
     /// <summary>Where the JWKS is downloaded from; null when it was given.</summary>
     public Uri? JwksUri { get; }
 
+    /// <summary>How many verified tokens the cache holds now (for tests and the benchmark).</summary>
+    internal int CachedTokenCount => _cache?.Count ?? 0;
+
     /// <summary>Verifies an ID token: <c>token_use</c> must be <c>id</c> and <c>aud</c> one of the app clients.</summary>
     public Task<VerifiedCognitoToken> VerifyIdTokenAsync(string idToken, CancellationToken cancellationToken = default) =>
         VerifyCoreAsync(idToken, TokenUse.Id, null, cancellationToken);
@@ -131,55 +148,168 @@ public sealed class CognitoTokenVerifier
     /// <exception cref="CognitoJwksException">The download failed.</exception>
     public Task PreloadKeysAsync(CancellationToken cancellationToken = default) => _keys.LoadAsync(cancellationToken);
 
-    private async Task<VerifiedCognitoToken> VerifyCoreAsync(string token, TokenUse? expectedUse, string? accessToken, CancellationToken cancellationToken)
+    private Task<VerifiedCognitoToken> VerifyCoreAsync(string token, TokenUse? expectedUse, string? accessToken, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        var (jwt, kid, payload) = Decode(token);
-        var key = await _keys.GetKeyAsync(kid, cancellationToken).ConfigureAwait(false)
-            ?? throw Refuse(TokenValidationFailureReason.UnknownKeyId, "The token is signed with a key (kid) that is not in the pool's JWKS.");
-        await VerifySignatureAsync(jwt, key).ConfigureAwait(false);
-        return CheckClaims(payload, expectedUse, accessToken);
+        // Synchronous whenever the key is loaded (nearly always): no state machine, one completed task.
+        try
+        {
+            ArgumentNullException.ThrowIfNull(token);
+            if (_cache is not null && TryServeFromCache(token, expectedUse, accessToken) is { } cached)
+            {
+                return cached.Completed;
+            }
+
+            var entry = Verify(token, expectedUse, accessToken, null, out var unknownKid);
+            return entry is not null
+                ? Accept(entry).Completed
+                : VerifyAfterKeyLookupAsync(token, expectedUse, accessToken, unknownKid!, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<VerifiedCognitoToken>(e);
+        }
     }
 
-    /// <summary>The header checks, before any key is looked up: a signed JWT, RS256, with a kid, and no crit.</summary>
-    private static (JsonWebToken Jwt, string Kid, TokenPayload Payload) Decode(string token)
+    private async Task<VerifiedCognitoToken> VerifyAfterKeyLookupAsync(string token, TokenUse? expectedUse, string? accessToken, string kid, CancellationToken cancellationToken)
     {
+        var key = await _keys.GetKeyAsync(kid, cancellationToken).ConfigureAwait(false)
+            ?? throw Refuse(TokenValidationFailureReason.UnknownKeyId, "The token is signed with a key (kid) that is not in the pool's JWKS.");
+        return Accept(Verify(token, expectedUse, accessToken, key, out _)!).Result;
+    }
+
+    /// <summary>
+    /// A cached verification of this very token, when it still holds now: not expired (skew allowed),
+    /// not before its iat/nbf (the clock may have been set back), verified with the keys the pool has
+    /// now, of the kind asked for, bound to the access token when one is given; and not revoked.
+    /// Anything else goes the full way, which refuses with the same reason as without a cache.
+    /// </summary>
+    private VerifiedEntry? TryServeFromCache(string token, TokenUse? expectedUse, string? accessToken)
+    {
+        if (!_cache!.TryGet(token, out var entry))
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        if (now >= entry.Deadline || now.PlusOrEndOfTime(_clockSkew) < entry.ValidFrom || !ReferenceEquals(entry.Keys, _keys.Current))
+        {
+            _cache.Remove(entry);
+            return null;
+        }
+
+        if ((expectedUse is { } expected && expected != entry.Result.TokenUse)
+            || (accessToken is not null && !string.Equals(entry.AtHash, AccessTokenHash(accessToken), StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        RefuseIfRevoked(entry);
+        VerifiedTokenCache.Touch(entry);
+        return entry;
+    }
+
+    private VerifiedEntry Accept(VerifiedEntry entry)
+    {
+        RefuseIfRevoked(entry);
+        _cache?.Add(entry, _time.GetUtcNow());
+        return entry;
+    }
+
+    private void RefuseIfRevoked(VerifiedEntry entry)
+    {
+        if (_revocation is not null && _revocation.IsRevoked(entry.Revocation))
+        {
+            throw Refuse(TokenValidationFailureReason.Revoked, "The token's session has ended (signed out or revoked).");
+        }
+    }
+
+    /// <summary>
+    /// Every check in order: the header (before any key is looked up), the signature, then the claims.
+    /// Null with <paramref name="unknownKid"/> when the key is not loaded and <paramref name="key"/> was not given.
+    /// </summary>
+    private VerifiedEntry? Verify(string token, TokenUse? expectedUse, string? accessToken, SigningKey? key, out string? unknownKid)
+    {
+        unknownKid = null;
         if (token.Length == 0 || token.Length > TokenValidationParameters.DefaultMaximumTokenSizeInBytes
             || token.AsSpan().Count('.') != 2 || token.AsSpan().ContainsAnyExcept(CompactJwsCharacters))
         {
             throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a signed JWT (three base64url parts separated by dots).");
         }
 
-        JsonWebToken jwt;
-        string? algorithm;
-        string? kid;
+        var firstDot = token.IndexOf('.', StringComparison.Ordinal);
+        var secondDot = token.IndexOf('.', firstDot + 1);
+        var encodedHeader = token.AsSpan(0, firstDot);
+        var encodedPayload = token.AsSpan(firstDot + 1, secondDot - firstDot - 1);
+        var encodedSignature = token.AsSpan(secondDot + 1);
+
+        // One pooled buffer for the signing input's bytes, the decoded header, payload and signature.
+        var headerSize = Base64Url.GetMaxDecodedLength(encodedHeader.Length);
+        var payloadSize = Base64Url.GetMaxDecodedLength(encodedPayload.Length);
+        var signatureSize = Base64Url.GetMaxDecodedLength(encodedSignature.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(secondDot + headerSize + payloadSize + signatureSize);
         try
         {
-            jwt = new JsonWebToken(token);
-            algorithm = jwt.Alg;
-            kid = jwt.Kid;
+            var span = buffer.AsSpan();
+            var signingInput = span[..secondDot];
+            var headerBuffer = span.Slice(secondDot, headerSize);
+            var payloadBuffer = span.Slice(secondDot + headerSize, payloadSize);
+            var signatureBuffer = span.Slice(secondDot + headerSize + payloadSize, signatureSize);
+
+            JwsHeaderFields header = default;
+            PayloadClaims payload = default;
+            var headerRead = Base64Url.TryDecodeFromChars(encodedHeader, headerBuffer, out var headerLength)
+                && JwsHeader.TryRead(headerBuffer[..headerLength], _knownKid, out header);
+            var payloadShape = Base64Url.TryDecodeFromChars(encodedPayload, payloadBuffer, out var payloadLength)
+                ? PayloadClaims.Read(payloadBuffer[..payloadLength], out payload)
+                : PayloadClaims.Shape.NotAnObject;
+            if (!headerRead || payloadShape == PayloadClaims.Shape.NotAnObject)
+            {
+                throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a well-formed JWT: its header or payload is not base64url-encoded JSON.");
+            }
+
+            CheckHeader(header);
+            if (payloadShape == PayloadClaims.Shape.DuplicateName)
+            {
+                throw Refuse(TokenValidationFailureReason.Malformed, "The token's payload is not a JSON object with distinct claim names.");
+            }
+
+            if (key is null && !_keys.TryGetLoadedKey(header.Kid!, out key))
+            {
+                unknownKid = header.Kid;
+                return null;
+            }
+
+            Encoding.ASCII.GetBytes(token.AsSpan(0, secondDot), signingInput);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(signingInput, hash);
+            if (!Base64Url.TryDecodeFromChars(encodedSignature, signatureBuffer, out var signatureLength)
+                || !key.Verifies(hash, signatureBuffer[..signatureLength]))
+            {
+                throw Refuse(TokenValidationFailureReason.InvalidSignature, "The token's signature does not verify with the pool's key: it was forged or altered.");
+            }
+
+            return CheckClaims(token, firstDot + 1, encodedPayload.Length, ref payload, expectedUse, accessToken);
         }
-        catch (Exception)
+        finally
         {
-            throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a well-formed JWT: its header or payload is not base64url-encoded JSON.");
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The header checks, before any key is looked up: a signed JWT, RS256, with a kid, and no crit.</summary>
+    private static void CheckHeader(in JwsHeaderFields header)
+    {
+        switch (header.Algorithm)
+        {
+            case JwsAlgorithm.Missing:
+                throw Refuse(TokenValidationFailureReason.Malformed, "The token's header names no algorithm.");
+            case JwsAlgorithm.None:
+                throw Refuse(TokenValidationFailureReason.AlgorithmNone, "The token is unsigned (alg: none).");
+            case JwsAlgorithm.Other:
+                throw Refuse(TokenValidationFailureReason.UnsupportedAlgorithm, "The token is not signed with RS256, the only algorithm Cognito uses.");
         }
 
-        if (string.IsNullOrEmpty(algorithm))
-        {
-            throw Refuse(TokenValidationFailureReason.Malformed, "The token's header names no algorithm.");
-        }
-
-        if (algorithm.Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            throw Refuse(TokenValidationFailureReason.AlgorithmNone, "The token is unsigned (alg: none).");
-        }
-
-        if (!string.Equals(algorithm, SecurityAlgorithms.RsaSha256, StringComparison.Ordinal))
-        {
-            throw Refuse(TokenValidationFailureReason.UnsupportedAlgorithm, "The token is not signed with RS256, the only algorithm Cognito uses.");
-        }
-
-        if (string.IsNullOrEmpty(kid))
+        if (header.Kid is null)
         {
             throw Refuse(TokenValidationFailureReason.MissingKeyId, "The token's header names no signing key (kid).");
         }
@@ -187,155 +317,11 @@ public sealed class CognitoTokenVerifier
         // RFC 7515 §4.1.11: extensions listed in crit must be understood or the JWS is invalid. This
         // verifier understands none and Cognito sends none, so any crit at all (even [] or a value of
         // the wrong type, which the RFC also forbids) refuses the token.
-        switch (JwsHeader.HasCriticalMember(jwt.EncodedHeader))
+        if (header.HasCritical)
         {
-            case true:
-                throw Refuse(TokenValidationFailureReason.UnsupportedHeader, "The token's header has a crit member: it requires extensions this verifier does not understand.");
-            case null:
-                throw Refuse(TokenValidationFailureReason.Malformed, "The token is not a well-formed JWT: its header is not a base64url-encoded JSON object.");
-        }
-
-        if (!TokenPayload.TryParse(jwt.EncodedPayload, out var payload))
-        {
-            throw Refuse(TokenValidationFailureReason.Malformed, "The token's payload is not a JSON object with distinct claim names.");
-        }
-
-        return (jwt, kid, payload);
-    }
-
-    private static async Task VerifySignatureAsync(JsonWebToken jwt, SecurityKey key)
-    {
-        // The handler checks the signature only: every claim is checked below, against the injected
-        // clock and with a reason of its own.
-        var parameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = key,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            TryAllIssuerSigningKeys = false,
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = false,
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            RequireAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            ValidateTokenReplay = false,
-            LogValidationExceptions = false,
-        };
-        var result = await Handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
-        if (!result.IsValid)
-        {
-            throw result.Exception is SecurityTokenInvalidAlgorithmException
-                ? Refuse(TokenValidationFailureReason.UnsupportedAlgorithm, "The token is not signed with RS256, the only algorithm Cognito uses.")
-                : Refuse(TokenValidationFailureReason.InvalidSignature, "The token's signature does not verify with the pool's key: it was forged or altered.");
+            throw Refuse(TokenValidationFailureReason.UnsupportedHeader, "The token's header has a crit member: it requires extensions this verifier does not understand.");
         }
     }
-
-    private VerifiedCognitoToken CheckClaims(TokenPayload payload, TokenUse? expectedUse, string? accessToken)
-    {
-        var use = ReadString(payload, "token_use") switch
-        {
-            "id" => TokenUse.Id,
-            "access" => TokenUse.Access,
-            _ => throw Refuse(TokenValidationFailureReason.WrongTokenUse, "The token's token_use is neither id nor access."),
-        };
-        if (expectedUse is { } expected && expected != use)
-        {
-            throw Refuse(TokenValidationFailureReason.WrongTokenUse, $"An {Describe(expected)} token was expected; this is an {Describe(use)} token.");
-        }
-
-        if (!string.Equals(ReadString(payload, "iss"), Issuer, StringComparison.Ordinal))
-        {
-            throw Refuse(TokenValidationFailureReason.WrongIssuer, $"The token was not issued by {Issuer}.");
-        }
-
-        string clientId;
-        if (use == TokenUse.Id)
-        {
-            clientId = ReadStrings(payload, "aud").FirstOrDefault(_clientIds.Contains)
-                ?? throw Refuse(TokenValidationFailureReason.WrongAudience, "The ID token's audience (aud) is none of the configured app clients.");
-        }
-        else
-        {
-            clientId = ReadString(payload, "client_id") is { } id && _clientIds.Contains(id)
-                ? id
-                : throw Refuse(TokenValidationFailureReason.WrongClientId, "The access token's client_id is none of the configured app clients.");
-        }
-
-        var now = _time.GetUtcNow();
-        var expiresAt = ReadTime(payload, "exp") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no expiry (exp).");
-        var issuedAt = ReadTime(payload, "iat") ?? throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no issue time (iat).");
-
-        // Saturating sums: an exp within the skew of 9999-12-31T23:59:59Z (or any exp with a huge
-        // ClockSkew) is a long-lived but valid token, so its deadline is the end of time and it is
-        // accepted; plain addition would throw an ArgumentOutOfRangeException instead of deciding.
-        var latestNow = now.PlusOrEndOfTime(_clockSkew);
-        if (now >= expiresAt.PlusOrEndOfTime(_clockSkew))
-        {
-            throw Refuse(TokenValidationFailureReason.Expired, $"The token has expired (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
-        }
-
-        if (ReadTime(payload, "nbf") is { } notBefore && latestNow < notBefore)
-        {
-            throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token is not valid yet: its nbf is in the future (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
-        }
-
-        if (latestNow < issuedAt)
-        {
-            throw Refuse(TokenValidationFailureReason.NotYetValid, $"The token was issued in the future: its iat is ahead of this clock (clock skew allowed: {_clockSkew.TotalSeconds:0}s).");
-        }
-
-        var subject = ReadString(payload, "sub");
-        if (string.IsNullOrEmpty(subject))
-        {
-            throw Refuse(TokenValidationFailureReason.MissingClaim, "The token has no subject (sub).");
-        }
-
-        if (accessToken is not null)
-        {
-            var atHash = ReadString(payload, "at_hash")
-                ?? throw Refuse(TokenValidationFailureReason.AccessTokenHashMismatch, "The ID token has no at_hash to bind it to the access token.");
-            if (!string.Equals(atHash, AccessTokenHash(accessToken), StringComparison.Ordinal))
-            {
-                throw Refuse(TokenValidationFailureReason.AccessTokenHashMismatch, "The ID token's at_hash does not match the access token: they were not issued together.");
-            }
-        }
-
-        return new VerifiedCognitoToken(
-            use,
-            subject,
-            ReadString(payload, use == TokenUse.Id ? "cognito:username" : "username"),
-            clientId,
-            Issuer,
-            expiresAt,
-            issuedAt,
-            ReadStrings(payload, "cognito:groups"),
-            ReadString(payload, "scope")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            payload.ToStringDictionary());
-    }
-
-    /// <summary>OpenID Connect's at_hash for RS256: base64url of the left half of SHA-256 over the token's ASCII.</summary>
-    internal static string AccessTokenHash(string accessToken)
-    {
-        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(accessToken));
-        return Base64UrlEncoder.Encode(hash, 0, hash.Length / 2);
-    }
-
-    private static string? ReadString(TokenPayload payload, string name) =>
-        payload.TryGetString(name, out var value) ? value : throw WrongType(name);
-
-    private static IReadOnlyList<string> ReadStrings(TokenPayload payload, string name) =>
-        payload.TryGetStrings(name, out var values) ? values : throw WrongType(name);
-
-    private static DateTimeOffset? ReadTime(TokenPayload payload, string name) =>
-        payload.TryGetTime(name, out var value)
-            ? value
-            : throw Refuse(TokenValidationFailureReason.Malformed, $"The token's {name} claim is not a NumericDate from 1970 to 9999 (seconds since the epoch).");
-
-    private static TokenValidationException WrongType(string claim) =>
-        Refuse(TokenValidationFailureReason.Malformed, $"The token's {claim} claim has the wrong type.");
-
-    private static string Describe(TokenUse use) => use == TokenUse.Id ? "ID" : "access";
 
     private static TokenValidationException Refuse(TokenValidationFailureReason reason, string message) => new(reason, message);
 
@@ -360,7 +346,7 @@ public sealed class CognitoTokenVerifier
         return $"https://cognito-idp.{pool.Region}.amazonaws.com/{pool.Value}";
     }
 
-    private static FrozenDictionary<string, SecurityKey> ParseStaticJwks(string json, string source) =>
+    private static FrozenDictionary<string, SigningKey> ParseStaticJwks(string json, string source) =>
         JwksKeys.Parse(json, out var problem)
             ?? throw new CognitoConfigurationException($"{source} does not hold a usable JWKS: {problem}.");
 }

@@ -39,4 +39,22 @@ public sealed class CognitoTokenVerifierOptions
 
     /// <summary>How long one JWKS download may take.</summary>
     public TimeSpan JwksFetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many verified tokens are remembered, so that the same token verified again (a front end
+    /// checking a user's token on every request) skips the signature check: 10,000 by default, 0
+    /// turns the cache off. An entry is keyed by the whole token, is only ever a token that passed
+    /// every check, and is served only while it would pass again: never past <c>exp</c> plus
+    /// <see cref="ClockSkew"/> by this verifier's clock, not while the clock is before its
+    /// <c>iat</c>/<c>nbf</c>, and not once the keys it was verified with were replaced. When full, expired
+    /// entries go first, then the least recently used. Each entry holds the token string and its
+    /// typed claims (about 3 KB for a Cognito-sized token).
+    /// </summary>
+    public int VerifiedTokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Asked about every token that passed every other check, cached ones included; a token it calls
+    /// revoked is refused with <see cref="Errors.TokenValidationFailureReason.Revoked"/>. None by default.
+    /// </summary>
+    public ITokenRevocationCheck? RevocationCheck { get; set; }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Logging;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Cognito.IdentityProvider.Tokens;
 
@@ -30,11 +30,11 @@ internal sealed class JwksCache
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
 
-    private volatile FrozenDictionary<string, SecurityKey>? _keys;
-    private Task<FrozenDictionary<string, SecurityKey>>? _download;
+    private volatile FrozenDictionary<string, SigningKey>? _keys;
+    private Task<FrozenDictionary<string, SigningKey>>? _download;
     private DateTimeOffset _refetchBlockedUntil = DateTimeOffset.MinValue;
 
-    private JwksCache(FrozenDictionary<string, SecurityKey>? keys, Uri? jwksUri, HttpClient? http, TimeProvider time, TimeSpan refetchInterval, TimeSpan fetchTimeout, ILogger logger)
+    private JwksCache(FrozenDictionary<string, SigningKey>? keys, Uri? jwksUri, HttpClient? http, TimeProvider time, TimeSpan refetchInterval, TimeSpan fetchTimeout, ILogger logger)
     {
         _keys = keys;
         _jwksUri = jwksUri;
@@ -45,23 +45,37 @@ internal sealed class JwksCache
         _logger = logger;
     }
 
-    public static JwksCache Static(FrozenDictionary<string, SecurityKey> keys, TimeProvider time, ILogger logger) =>
+    public static JwksCache Static(FrozenDictionary<string, SigningKey> keys, TimeProvider time, ILogger logger) =>
         new(keys, null, null, time, TimeSpan.Zero, TimeSpan.Zero, logger);
 
     public static JwksCache Downloading(Uri jwksUri, HttpClient http, TimeProvider time, TimeSpan refetchInterval, TimeSpan fetchTimeout, ILogger logger) =>
         new(null, jwksUri, http, time, refetchInterval, fetchTimeout, logger);
 
+    /// <summary>
+    /// The keys as they are now; a new object whenever a download replaced them, so an entry of the
+    /// verified-token cache can tell that the keys it was verified with are no longer the pool's.
+    /// </summary>
+    public object? Current => _keys;
+
+    /// <summary>The loaded key for <paramref name="kid"/>, without a download or a string; false when it is not (yet) known.</summary>
+    public bool TryGetLoadedKey(ReadOnlySpan<char> kid, [NotNullWhen(true)] out SigningKey? key)
+    {
+        key = null;
+        var keys = _keys;
+        return keys is not null && keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(kid, out key);
+    }
+
     /// <summary>The key for <paramref name="kid"/>, or null when the pool has none by that id (after the one download allowed).</summary>
     /// <exception cref="CognitoJwksException">The keys were needed and could not be downloaded.</exception>
-    public ValueTask<SecurityKey?> GetKeyAsync(string kid, CancellationToken cancellationToken)
+    public ValueTask<SigningKey?> GetKeyAsync(string kid, CancellationToken cancellationToken)
     {
         var keys = _keys;
         if (keys is not null && keys.TryGetValue(kid, out var key))
         {
-            return ValueTask.FromResult<SecurityKey?>(key);
+            return ValueTask.FromResult<SigningKey?>(key);
         }
 
-        return _jwksUri is null ? ValueTask.FromResult<SecurityKey?>(null) : DownloadAndFindAsync(kid, cancellationToken);
+        return _jwksUri is null ? ValueTask.FromResult<SigningKey?>(null) : DownloadAndFindAsync(kid, cancellationToken);
     }
 
     /// <summary>Downloads the keys now unless they are loaded, so the first request does not wait for them.</summary>
@@ -72,7 +86,7 @@ internal sealed class JwksCache
             return;
         }
 
-        Task<FrozenDictionary<string, SecurityKey>> download;
+        Task<FrozenDictionary<string, SigningKey>> download;
         lock (_gate)
         {
             if (_keys is not null)
@@ -86,9 +100,9 @@ internal sealed class JwksCache
         await download.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<SecurityKey?> DownloadAndFindAsync(string kid, CancellationToken cancellationToken)
+    private async ValueTask<SigningKey?> DownloadAndFindAsync(string kid, CancellationToken cancellationToken)
     {
-        Task<FrozenDictionary<string, SecurityKey>> download;
+        Task<FrozenDictionary<string, SigningKey>> download;
         lock (_gate)
         {
             if (_download is not null)
@@ -148,15 +162,15 @@ internal sealed class JwksCache
     }
 
     /// <summary>Starts the one shared download. Called under the lock; the download itself runs outside it.</summary>
-    private Task<FrozenDictionary<string, SecurityKey>> StartDownload()
+    private Task<FrozenDictionary<string, SigningKey>> StartDownload()
     {
-        var completion = new TaskCompletionSource<FrozenDictionary<string, SecurityKey>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<FrozenDictionary<string, SigningKey>>(TaskCreationOptions.RunContinuationsAsynchronously);
         _download = completion.Task;
         _ = Task.Run(() => CompleteDownloadAsync(completion));
         return completion.Task;
     }
 
-    private async Task CompleteDownloadAsync(TaskCompletionSource<FrozenDictionary<string, SecurityKey>> completion)
+    private async Task CompleteDownloadAsync(TaskCompletionSource<FrozenDictionary<string, SigningKey>> completion)
     {
         try
         {
@@ -188,7 +202,7 @@ internal sealed class JwksCache
 
     // Not tied to any caller's cancellation: the download is shared, and one caller giving up must
     // not fail the others. Its own timeout bounds it instead.
-    private async Task<FrozenDictionary<string, SecurityKey>> DownloadAsync()
+    private async Task<FrozenDictionary<string, SigningKey>> DownloadAsync()
     {
         using var timeout = new CancellationTokenSource(_fetchTimeout, _time);
         using var request = new HttpRequestMessage(HttpMethod.Get, _jwksUri);

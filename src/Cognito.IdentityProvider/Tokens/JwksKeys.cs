@@ -9,7 +9,7 @@ internal static class JwksKeys
 {
     /// <summary>Reads a JWKS; keys that cannot verify RS256 (other types, encryption keys, no kid) are left out.</summary>
     /// <returns>The keys, or null with <paramref name="problem"/> when the text is not a JWKS with at least one such key.</returns>
-    public static FrozenDictionary<string, SecurityKey>? Parse(string json, out string? problem)
+    public static FrozenDictionary<string, SigningKey>? Parse(string json, out string? problem)
     {
         JsonWebKeySet set;
         try
@@ -22,7 +22,7 @@ internal static class JwksKeys
             return null;
         }
 
-        var keys = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
         foreach (var key in set.Keys)
         {
             if (key.Kty != JsonWebAlgorithmsKeyTypes.RSA
@@ -38,9 +38,12 @@ internal static class JwksKeys
             try
             {
                 var parameters = new RSAParameters { Modulus = Base64UrlEncoder.DecodeBytes(key.N), Exponent = Base64UrlEncoder.DecodeBytes(key.E) };
-                keys.TryAdd(key.Kid, new RsaSecurityKey(parameters) { KeyId = key.Kid });
+                if (!keys.ContainsKey(key.Kid))
+                {
+                    keys.Add(key.Kid, new SigningKey(key.Kid, parameters));
+                }
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or CryptographicException)
             {
                 // One broken key must not take the pool's other keys down with it.
             }

@@ -12,9 +12,6 @@ namespace Cognito.IdentityProvider.Tokens;
 /// </summary>
 internal sealed class TokenPayload
 {
-    // 253402300800: 10000-01-01T00:00:00Z, the first second DateTimeOffset cannot hold.
-    private static readonly double SecondsAfterLastInstant = (DateTimeOffset.MaxValue.UtcTicks + 1 - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerSecond;
-
     private readonly Dictionary<string, JsonElement> _claims;
 
     private TokenPayload(Dictionary<string, JsonElement> claims) => _claims = claims;
@@ -96,18 +93,12 @@ internal sealed class TokenPayload
             return false;
         }
 
-        // The positive form also refuses NaN and the infinities.
-        if (!(seconds >= 0 && seconds < SecondsAfterLastInstant))
+        if (!NumericDate.TryFromSeconds(seconds, out var instant))
         {
             return false;
         }
 
-        // Whole seconds and the fraction apart: seconds * 10^7 near 9999 is past a double's precision
-        // (whole seconds would come back off by hundreds of ticks). The truncated fraction is at most
-        // 9,999,999 ticks, so the sum never passes MaxValue.
-        var whole = Math.Floor(seconds);
-        var ticks = ((long)whole * TimeSpan.TicksPerSecond) + (long)((seconds - whole) * TimeSpan.TicksPerSecond);
-        value = DateTimeOffset.UnixEpoch.AddTicks(ticks);
+        value = instant;
         return true;
     }
 
