@@ -12,6 +12,16 @@ public static class GrainFactoryExtensions
         return grains.GetGrain<ICognitoUserGrain>(GrainKeys.User(pool, username));
     }
 
+    /// <summary>
+    /// The grain of one of <paramref name="username"/>'s sessions (see <see cref="CognitoSessions"/>): call it inside
+    /// <c>using (CognitoSessions.Enter(sessionId))</c>, which proves the caller holds the session id.
+    /// </summary>
+    public static ICognitoUserGrain GetCognitoSession(this IGrainFactory grains, string pool, string username, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<ICognitoUserGrain>(CognitoSessions.Key(pool, username, sessionId));
+    }
+
     /// <summary>The grain of the configured pool <paramref name="pool"/>.</summary>
     public static IUserPoolGrain GetUserPool(this IGrainFactory grains, string pool)
     {

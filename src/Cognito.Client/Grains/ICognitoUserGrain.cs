@@ -7,4 +7,4 @@ namespace Cognito.Client.Grains;
 /// logins through an alias forward to one session owner.
 /// </summary>
 [Alias("Cognito.ICognitoUserGrain")]
-public interface ICognitoUserGrain : IUserRegistration, IUserSignIn, IUserSession, IUserProfile, IUserAdministration, IUserMfa, IUserDevices;
+public interface ICognitoUserGrain : IUserRegistration, IUserSignIn, IUserSession, IUserProfile, IUserAdministration, IUserMfa, IUserDevices, IUserSessions;

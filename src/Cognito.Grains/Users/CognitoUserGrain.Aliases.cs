@@ -52,7 +52,11 @@ internal sealed partial class CognitoUserGrain
 
     private bool IsAlias => State.OwnerKey is { } linked && linked != _key;
 
+    // A session key's owner is the same session (same handle) under the owning spelling.
     private async Task<string> OwnerKeyForAsync(string internalUsername, CancellationToken cancellationToken) =>
+        await UserKeyForAsync(internalUsername, cancellationToken) + (_sessionHandle is null ? string.Empty : CognitoSessions.HandleSeparator + _sessionHandle);
+
+    private async Task<string> UserKeyForAsync(string internalUsername, CancellationToken cancellationToken) =>
         GrainKeys.User(_poolName, await Pool.NormalizeAsync(internalUsername, cancellationToken));
 
     /// <summary>The alias link's owner while it still confirms the alias; a link it no longer confirms is dropped.</summary>

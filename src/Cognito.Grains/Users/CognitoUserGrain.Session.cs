@@ -95,15 +95,17 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
-        if (State.Tokens is null)
+        if (State.Tokens is null && State.Sessions is not { Count: > 0 })
         {
             return;
         }
 
         try
         {
-            var tokens = await EnsureTokensAsync(cancellationToken);
-            await Pool.Client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = tokens.AccessToken }, cancellationToken);
+            if (await UserWideAccessTokenAsync(cancellationToken) is { } accessToken)
+            {
+                await Pool.Client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = accessToken }, cancellationToken);
+            }
         }
         catch (NotSignedInException)
         {
@@ -115,7 +117,7 @@ internal sealed partial class CognitoUserGrain
         }
 
         // Cleared only after Cognito agreed: a failed sign-out keeps the session rather than leaking it.
-        await EndSessionAsync();
+        await EndEverywhereAsync();
         GrainLog.SignedOut(logger, _key);
     }
 

@@ -29,9 +29,15 @@ internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
 
         // Any client can name any key: only another user grain, which Cognito's answers led here,
         // may hand over a session, confirm an alias or borrow a device secret.
-        if (context.InterfaceMethod.DeclaringType == typeof(ISessionOwner) && context.SourceId?.Type != context.TargetId.Type)
+        var fromUserGrain = context.SourceId?.Type == context.TargetId.Type;
+        if (InternalInterfaces.Contains(context.InterfaceMethod.DeclaringType) && !fromUserGrain)
         {
             throw new InternalCallRefusedException($"{context.InterfaceMethod.Name} on {_key} is for the silo's own user grains.");
+        }
+
+        if (_sessionHandle is not null && !fromUserGrain && IsOwnCall(context.InterfaceMethod.DeclaringType))
+        {
+            RequireSessionProof();
         }
 
         if (State.Unreadable is { } fault)
@@ -52,6 +58,21 @@ internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
 
         return context.Invoke();
     }
+
+    private static readonly HashSet<Type?> InternalInterfaces = [typeof(ISessionOwner), typeof(ISessionRegistry), typeof(ISessionMember)];
+
+    // Only the caller holding the session id may use a session key; the id goes no further than this check.
+    private void RequireSessionProof()
+    {
+        var proof = RequestContext.Get(CognitoSessions.ContextKey) as string;
+        RequestContext.Remove(CognitoSessions.ContextKey);
+        if (!CognitoSessions.Proves(proof, _sessionHandle!))
+        {
+            throw new SessionProofException("This session key needs its session id with the call (CognitoSessions.Enter).");
+        }
+    }
+
+    private static bool IsOwnCall(Type? declaring) => declaring is not null && declaring.Assembly == typeof(ICognitoUserGrain).Assembly;
 
     // Only this library's own calls: Orleans' extension calls (deactivation, migration) always go through.
     private static bool IsSessionCall(Type? declaring) =>

@@ -29,6 +29,8 @@ internal sealed partial class CognitoUserGrain(
     private string _poolName = string.Empty;
     private string _keyUsername = string.Empty;
     private string? _normalizedKey;
+    // Set on a session key ({pool}/{username} #{handle}): this activation holds one of the user's many sessions.
+    private string? _sessionHandle;
     private DateTimeOffset _linkConfirmedUntil;
 
     private UserSessionState State => state.State;
@@ -43,7 +45,9 @@ internal sealed partial class CognitoUserGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = this.GetPrimaryKeyString();
-        (_poolName, _keyUsername) = GrainKeys.ParseUser(_key);
+        var (userKey, handle) = CognitoSessions.Split(_key);
+        (_poolName, _keyUsername) = GrainKeys.ParseUser(userKey);
+        _sessionHandle = handle;
         // A grain activates for a call: its session is in use.
         _lastUsed = time.GetUtcNow();
         if (State.Tokens is not null)
@@ -61,6 +65,7 @@ internal sealed partial class CognitoUserGrain(
         State.OwnerKey = null;
         if (tokens is not null)
         {
+            await JoinUserAsync(username);
             State.Tokens = tokens;
             State.Challenge = null;
             State.NewDevice = newDevice;
@@ -91,6 +96,7 @@ internal sealed partial class CognitoUserGrain(
                 }
                 else
                 {
+                    await JoinUserAsync(succeeded.Username);
                     State.Username = succeeded.Username;
                     State.Tokens = tokens;
                     State.Challenge = null;
@@ -163,12 +169,16 @@ internal sealed partial class CognitoUserGrain(
         TrackSession();
     }
 
-    private async Task EndSessionAsync()
+    private async Task EndSessionAsync(bool tellUser = true)
     {
         State.Tokens = null;
         State.Challenge = null;
         State.NewDevice = null;
         CancelRefresh();
         await SaveAsync();
+        if (tellUser)
+        {
+            await LeaveUserAsync();
+        }
     }
 }

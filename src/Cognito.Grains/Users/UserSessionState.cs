@@ -33,6 +33,14 @@ internal sealed class UserSessionState : IRecoverableState
     [Id(5)]
     public StoredDevice? NewDevice { get; set; }
 
+    /// <summary>On a user's own key: the handles of its session keys' live sessions, with when each started.</summary>
+    [Id(6)]
+    public Dictionary<string, DateTimeOffset>? Sessions { get; set; }
+
+    /// <summary>On a session key: when its session's sign-in completed.</summary>
+    [Id(7)]
+    public DateTimeOffset? SessionCreatedAt { get; set; }
+
     // Never stored: set when the stored record could not be read (see CognitoUserGrain.Storage).
     [NonSerialized]
     private StoredStateFault? _unreadable;

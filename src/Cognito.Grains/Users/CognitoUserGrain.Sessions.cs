@@ -1,0 +1,207 @@
+using Cognito.Client.Errors;
+using Cognito.Client.Grains;
+using Cognito.Client.Model;
+using Cognito.IdentityProvider.Errors;
+using Cognito.IdentityProvider.Model;
+
+namespace Cognito.Grains.Users;
+
+/// <summary>
+/// Many sessions per user. Each session key holds one session like a user key does (its own
+/// tokens, refresh, timer and device) and tells the user's own key when it starts and ends, so the
+/// user's key can list them, end one (RevokeToken), and end all after a GlobalSignOut. The user's
+/// key awaits its session keys; session keys only send it one-way notices (<see cref="ISessionRegistry"/>).
+/// </summary>
+internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMember
+{
+    private bool IsSessionKey => _sessionHandle is not null;
+
+    private async Task<ISessionRegistry> RegistryAsync(string username, CancellationToken cancellationToken) =>
+        GrainFactory.GetGrain<ISessionRegistry>(await UserKeyForAsync(username, cancellationToken));
+
+    /// <summary>A session key's sign-in succeeded: the user's key learns of it before the tokens are kept.</summary>
+    private async Task JoinUserAsync(string username)
+    {
+        if (!IsSessionKey)
+        {
+            return;
+        }
+
+        if (State.Tokens is not null && State.Username is { } held && held != username)
+        {
+            // A session id names one sign-in: it never changes hands to another user.
+            throw new TokensForAnotherUserException("This session key already holds another user's session; start a new session id.");
+        }
+
+        var createdAt = State.Tokens is null ? time.GetUtcNow() : State.SessionCreatedAt ?? time.GetUtcNow();
+        State.SessionCreatedAt = createdAt;
+        await (await RegistryAsync(username, CancellationToken.None)).JoinAsync(_sessionHandle!, createdAt);
+    }
+
+    /// <summary>A session key's session ended here: the user's key forgets it (a listing also prunes ended ones).</summary>
+    private async Task LeaveUserAsync()
+    {
+        if (!IsSessionKey || State.Username is not { } username)
+        {
+            return;
+        }
+
+        await (await RegistryAsync(username, CancellationToken.None)).LeaveAsync(_sessionHandle!);
+    }
+
+    /// <summary>After a GlobalSignOut or AdminUserGlobalSignOut: this session and every other of the user end here.</summary>
+    private async Task EndEverywhereAsync()
+    {
+        if (IsSessionKey)
+        {
+            await EndSessionAsync(tellUser: false);
+            if (State.Username is { } username)
+            {
+                await (await RegistryAsync(username, CancellationToken.None)).ForgetAllAsync(_sessionHandle!);
+            }
+
+            return;
+        }
+
+        await EndSessionAsync();
+        await ForgetAllAsync(string.Empty);
+    }
+
+    public async Task JoinAsync(string handle, DateTimeOffset createdAt)
+    {
+        (State.Sessions ??= new(StringComparer.Ordinal))[handle] = createdAt;
+        await SaveAsync();
+    }
+
+    public async Task LeaveAsync(string handle)
+    {
+        if (State.Sessions?.Remove(handle) == true)
+        {
+            await SaveAsync();
+        }
+    }
+
+    public async Task ForgetAllAsync(string exceptHandle)
+    {
+        if (State.Sessions is not { Count: > 0 } sessions)
+        {
+            return;
+        }
+
+        // Cognito already ended them all: nothing to revoke, only local state to clear.
+        await Task.WhenAll(sessions.Keys.Where(h => h != exceptHandle).Select(h => Member(h).EndAsync(revoke: false, CancellationToken.None)));
+        State.Sessions = null;
+        await SaveAsync();
+    }
+
+    public Task<SessionSummary?> DescribeAsync() =>
+        Task.FromResult(State.Tokens is { } tokens && _sessionHandle is { } handle
+            ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey)
+            : null);
+
+    public async Task EndAsync(bool revoke, CancellationToken cancellationToken)
+    {
+        if (revoke && State.Tokens is { RefreshToken: { } refresh })
+        {
+            await Pool.Client.RevokeTokenAsync(new RevokeTokenRequest { ClientId = Pool.App.ClientId, ClientSecret = Pool.App.ClientSecret, Token = refresh }, cancellationToken);
+        }
+
+        if (State.Tokens is not null || State.Challenge is not null)
+        {
+            await EndSessionAsync(tellUser: false);
+        }
+    }
+
+    public async Task<string?> LendAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        if (State.Tokens is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await EnsureTokensAsync(cancellationToken)).AccessToken;
+        }
+        catch (NotSignedInException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(CancellationToken cancellationToken = default)
+    {
+        RequireUserKey();
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            return await owner.ListSessionsAsync(cancellationToken);
+        }
+
+        if (State.Sessions is not { Count: > 0 } sessions)
+        {
+            return [];
+        }
+
+        var handles = sessions.Keys.ToList();
+        var summaries = await Task.WhenAll(handles.Select(h => Member(h).DescribeAsync()));
+        var ended = handles.Where((_, i) => summaries[i] is null).ToList();
+        if (ended.Count > 0)
+        {
+            // A session that ended without telling (its state was lost or it ended on its own) is pruned here.
+            ended.ForEach(h => sessions.Remove(h));
+            await SaveAsync();
+        }
+
+        return summaries.OfType<SessionSummary>().OrderBy(s => s.CreatedAt).ToList();
+    }
+
+    public async Task EndSessionAsync(string handle, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        RequireUserKey();
+        if (await RouteAsync(cancellationToken) is { } owner)
+        {
+            await owner.EndSessionAsync(handle, cancellationToken);
+            return;
+        }
+
+        if (State.Sessions?.ContainsKey(handle) != true)
+        {
+            return;
+        }
+
+        await Member(handle).EndAsync(revoke: true, cancellationToken);
+        State.Sessions.Remove(handle);
+        await SaveAsync();
+    }
+
+    /// <summary>An access token for a user-wide call on the user's key: its own session's, else one of its sessions'.</summary>
+    private async Task<string?> UserWideAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        if (State.Tokens is not null)
+        {
+            return (await EnsureTokensAsync(cancellationToken)).AccessToken;
+        }
+
+        foreach (var handle in State.Sessions?.Keys.ToList() ?? [])
+        {
+            if (await Member(handle).LendAccessTokenAsync(cancellationToken) is { } token)
+            {
+                return token;
+            }
+        }
+
+        return null;
+    }
+
+    private ISessionMember Member(string handle) =>
+        GrainFactory.GetGrain<ISessionMember>(_key + CognitoSessions.HandleSeparator + handle);
+
+    private void RequireUserKey()
+    {
+        if (IsSessionKey)
+        {
+            throw new InvalidParameterException("Sessions are listed and ended on the user's own key, not on a session key.");
+        }
+    }
+}
