@@ -35,6 +35,7 @@ public sealed class ManySessionsTests(GrainClusterFixture cluster)
 
         // The session keys are independent of the user's own single session.
         Assert.False((await user.GetSessionAsync()).IsSignedIn);
+        await EndAllAsync(alice);
     }
 
     [Fact]
@@ -81,6 +82,7 @@ public sealed class ManySessionsTests(GrainClusterFixture cluster)
 
         Assert.Equal(tokens, await CallAsync(carol, id, g => g.GetTokensAsync()));
         Assert.Throws<InvalidParameterException>(() => CognitoSessions.Key("main", carol, "short"));
+        await EndAllAsync(carol);
     }
 
     [Fact]
@@ -95,6 +97,16 @@ public sealed class ManySessionsTests(GrainClusterFixture cluster)
         // Erin's tokens on dave's session key: refused, dave's session unchanged.
         await Assert.ThrowsAsync<TokensForAnotherUserException>(() => CallAsync(dave, id, g => g.SignInWithTokensAsync(erinsTokens)));
         Assert.Equal(dave, (await CallAsync(dave, id, g => g.GetUserAsync())).Username);
+        await EndAllAsync(dave);
+        await EndAllAsync(erin);
+    }
+
+    // Live sessions would refresh when other tests move the shared fake clock, and those tests count refreshes.
+    private async Task EndAllAsync(string username)
+    {
+        var user = cluster.User("main", username);
+        await user.LogoutAsync();
+        Assert.Empty(await user.ListSessionsAsync());
     }
 
     private async Task<Cognito.Client.Model.TokenSet> SignInAsync(string username, string sessionId)
