@@ -33,7 +33,10 @@ public static class CognitoSessions
 
     /// <summary>The grain key of <paramref name="username"/>'s session <paramref name="sessionId"/>.</summary>
     public static string Key(string pool, string username, string sessionId) =>
-        GrainKeys.User(pool, username) + HandleSeparator + HandleOf(sessionId);
+        KeyOf(GrainKeys.User(pool, username), HandleOf(sessionId));
+
+    /// <summary>The session key of the session <paramref name="handle"/> under the user key <paramref name="userKey"/>.</summary>
+    public static string KeyOf(string userKey, string handle) => userKey + HandleSeparator + handle;
 
     /// <summary>
     /// Makes the grain calls in the current async flow carry <paramref name="sessionId"/>; dispose

@@ -54,7 +54,9 @@ internal sealed partial class CognitoUserGrain
 
     // A session key's owner is the same session (same handle) under the owning spelling.
     private async Task<string> OwnerKeyForAsync(string internalUsername, CancellationToken cancellationToken) =>
-        await UserKeyForAsync(internalUsername, cancellationToken) + (_sessionHandle is null ? string.Empty : CognitoSessions.HandleSeparator + _sessionHandle);
+        _sessionHandle is null
+            ? await UserKeyForAsync(internalUsername, cancellationToken)
+            : CognitoSessions.KeyOf(await UserKeyForAsync(internalUsername, cancellationToken), _sessionHandle);
 
     private async Task<string> UserKeyForAsync(string internalUsername, CancellationToken cancellationToken) =>
         GrainKeys.User(_poolName, await Pool.NormalizeAsync(internalUsername, cancellationToken));

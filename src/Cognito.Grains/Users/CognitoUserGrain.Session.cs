@@ -129,12 +129,17 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
+        await RevokeRefreshTokenAsync(cancellationToken);
+        await EndSessionAsync();
+        GrainLog.SignedOut(logger, _key);
+    }
+
+    /// <summary>RevokeToken on the held refresh token, when there is one: Cognito ends this session only.</summary>
+    private async Task RevokeRefreshTokenAsync(CancellationToken cancellationToken)
+    {
         if (State.Tokens is { RefreshToken: { } refresh })
         {
             await Pool.Client.RevokeTokenAsync(new RevokeTokenRequest { ClientId = Pool.App.ClientId, ClientSecret = Pool.App.ClientSecret, Token = refresh }, cancellationToken);
         }
-
-        await EndSessionAsync();
-        GrainLog.SignedOut(logger, _key);
     }
 }

@@ -2,7 +2,6 @@ using Cognito.Client.Errors;
 using Cognito.Client.Grains;
 using Cognito.Client.Model;
 using Cognito.IdentityProvider.Errors;
-using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
 
@@ -101,9 +100,9 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
 
     public async Task EndAsync(bool revoke, CancellationToken cancellationToken)
     {
-        if (revoke && State.Tokens is { RefreshToken: { } refresh })
+        if (revoke)
         {
-            await Pool.Client.RevokeTokenAsync(new RevokeTokenRequest { ClientId = Pool.App.ClientId, ClientSecret = Pool.App.ClientSecret, Token = refresh }, cancellationToken);
+            await RevokeRefreshTokenAsync(cancellationToken);
         }
 
         if (State.Tokens is not null || State.Challenge is not null)
@@ -195,7 +194,7 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
     }
 
     private ISessionMember Member(string handle) =>
-        GrainFactory.GetGrain<ISessionMember>(_key + CognitoSessions.HandleSeparator + handle);
+        GrainFactory.GetGrain<ISessionMember>(CognitoSessions.KeyOf(_key, handle));
 
     private void RequireUserKey()
     {
