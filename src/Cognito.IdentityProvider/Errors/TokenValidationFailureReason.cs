@@ -63,4 +63,10 @@ public enum TokenValidationFailureReason
     /// was ended (signed out, revoked) before it expired.
     /// </summary>
     Revoked,
+
+    /// <summary>
+    /// An ID token from managed login does not carry the <c>nonce</c> of the sign-in attempt it
+    /// answers: it was issued for another attempt (a replayed or injected token).
+    /// </summary>
+    NonceMismatch,
 }
