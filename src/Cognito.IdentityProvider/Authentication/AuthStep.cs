@@ -16,14 +16,23 @@ public sealed record AuthSucceeded(CognitoTokens Tokens, string Username) : Auth
 /// <param name="Username">The internal username the answers must carry.</param>
 /// <param name="Parameters">Cognito's challenge parameters (delivery destination, required attributes, MFA choices...).</param>
 /// <param name="Admin">True when the flow runs through the Admin* operations.</param>
+/// <param name="ExpiresAt">When Cognito's session for the answer runs out.</param>
+/// <param name="AvailableChallenges">For USER_AUTH's SELECT_CHALLENGE: the factors the user may choose (PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN).</param>
 public sealed record AuthChallenge(
     string ChallengeName,
     string Session,
     string Username,
     IReadOnlyDictionary<string, string> Parameters,
     bool Admin,
-    DateTimeOffset ExpiresAt) : AuthStep
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<string>? AvailableChallenges = null) : AuthStep
 {
+    /// <summary>
+    /// For WEB_AUTHN: the <c>CREDENTIAL_REQUEST_OPTIONS</c> JSON to hand to the browser's
+    /// <c>navigator.credentials.get</c> (after decoding its base64url members).
+    /// </summary>
+    public string? CredentialRequestOptions => Parameters.GetValueOrDefault("CREDENTIAL_REQUEST_OPTIONS");
+
     /// <summary>Attributes a NEW_PASSWORD_REQUIRED answer must supply (from <c>requiredAttributes</c>, without the <c>userAttributes.</c> prefix).</summary>
     public IReadOnlyList<string> RequiredAttributes => ChallengeParameterReader.RequiredAttributes(Parameters);
 

@@ -36,3 +36,21 @@ public sealed record CustomChallengeAnswer(string Answer, IReadOnlyDictionary<st
     /// <summary>Never prints the answer.</summary>
     public override string ToString() => "CustomChallengeAnswer { Answer = *** }";
 }
+
+/// <summary>
+/// USER_AUTH's SELECT_CHALLENGE: the factor the user chose from <see cref="AuthChallenge.AvailableChallenges"/>.
+/// PASSWORD and PASSWORD_SRP need the password (PASSWORD_SRP never sends it: it proves it with SRP);
+/// EMAIL_OTP, SMS_OTP and WEB_AUTHN lead to their own challenge.
+/// </summary>
+public sealed record SelectChallengeAnswer(string Challenge, string? Password = null) : ChallengeAnswer
+{
+    /// <summary>Never prints the password.</summary>
+    public override string ToString() => $"SelectChallengeAnswer {{ Challenge = {Challenge}, Password = {(Password is null ? "null" : "***")} }}";
+}
+
+/// <summary>WEB_AUTHN: the authenticator's assertion, as the JSON of the browser's <c>PublicKeyCredential</c> (<c>toJSON()</c>).</summary>
+public sealed record WebAuthnAnswer(string CredentialJson) : ChallengeAnswer
+{
+    /// <summary>Never prints the assertion.</summary>
+    public override string ToString() => "WebAuthnAnswer { CredentialJson = *** }";
+}

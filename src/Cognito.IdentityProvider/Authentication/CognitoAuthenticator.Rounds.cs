@@ -81,7 +81,9 @@ public sealed partial class CognitoAuthenticator
                 case ChallengeNameType.SelectMfaType:
                 case ChallengeNameType.MfaSetup:
                 case ChallengeNameType.CustomChallenge:
-                    return new AuthChallenge(name, session, context.InternalUsername, parameters, context.Admin, _time.GetUtcNow() + SessionLifetime);
+                case ChallengeNameType.SelectChallenge:
+                case ChallengeNameType.WebAuthn:
+                    return new AuthChallenge(name, session, context.InternalUsername, parameters, context.Admin, _time.GetUtcNow() + SessionLifetime, outcome.AvailableChallenges);
                 default:
                     throw new UnsupportedChallengeException($"Cognito asked for the challenge '{name}', which this library does not answer.");
             }
@@ -110,7 +112,7 @@ public sealed partial class CognitoAuthenticator
     }
 
     /// <summary>One answer from InitiateAuth or RespondToAuthChallenge, admin or not.</summary>
-    private sealed record Outcome(string? ChallengeName, string? Session, IReadOnlyDictionary<string, string>? Parameters, AuthenticationResultType? Result);
+    private sealed record Outcome(string? ChallengeName, string? Session, IReadOnlyDictionary<string, string>? Parameters, AuthenticationResultType? Result, IReadOnlyList<string>? AvailableChallenges = null);
 
     /// <summary>What the automatic rounds of one call need; the SRP secrets never outlive the call.</summary>
     private sealed class FlowContext(string typedUsername, string? password, SrpAttempt? srp, DeviceSecrets? device, bool admin, IReadOnlyDictionary<string, string>? clientMetadata)

@@ -53,7 +53,7 @@ public sealed partial class CognitoAuthenticator
                 AuthParameters = parameters,
                 ClientMetadata = clientMetadata,
             }, cancellationToken).ConfigureAwait(false);
-            return new Outcome(response.ChallengeName, response.Session, response.ChallengeParameters, response.AuthenticationResult);
+            return new Outcome(response.ChallengeName, response.Session, response.ChallengeParameters, response.AuthenticationResult, response.AvailableChallenges);
         }
         else
         {
@@ -64,7 +64,7 @@ public sealed partial class CognitoAuthenticator
                 AuthParameters = parameters,
                 ClientMetadata = clientMetadata,
             }, cancellationToken).ConfigureAwait(false);
-            return new Outcome(response.ChallengeName, response.Session, response.ChallengeParameters, response.AuthenticationResult);
+            return new Outcome(response.ChallengeName, response.Session, response.ChallengeParameters, response.AuthenticationResult, response.AvailableChallenges);
         }
     }
 

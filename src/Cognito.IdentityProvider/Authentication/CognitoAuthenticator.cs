@@ -86,6 +86,8 @@ public sealed partial class CognitoAuthenticator
                 }
 
                 break;
+            case AuthFlowType.UserAuth:
+                return await StartUserAuthAsync(username, password is null ? null : ChallengeNameType.PasswordSrp, password, device, clientMetadata, cancellationToken).ConfigureAwait(false);
             case AuthFlowType.RefreshTokenAuth or AuthFlowType.RefreshToken:
                 throw new UnsupportedChallengeException("Refresh is not a sign-in: use RefreshAsync.");
             default:
@@ -117,6 +119,8 @@ public sealed partial class CognitoAuthenticator
         var responses = new Dictionary<string, string> { ["USERNAME"] = challenge.Username };
         var name = challenge.ChallengeName;
         var session = challenge.Session;
+        SrpAttempt? srp = null;
+        string? password = null;
 
         switch (name, answer)
         {
@@ -160,14 +164,28 @@ public sealed partial class CognitoAuthenticator
                 }
 
                 break;
+            case (ChallengeNameType.SelectChallenge, SelectChallengeAnswer select):
+                (srp, password) = AddFactorAnswer(responses, challenge, select);
+                break;
+            case (ChallengeNameType.WebAuthn, WebAuthnAnswer webAuthn):
+                responses["CREDENTIAL"] = RequireJsonObject(webAuthn.CredentialJson);
+                break;
             default:
                 throw new UnsupportedChallengeException($"A {answer.GetType().Name} does not answer the challenge '{name}'.");
         }
 
+        if (device is not null && srp is not null)
+        {
+            responses["DEVICE_KEY"] = device.DeviceKey;
+        }
+
         AddSecretHash(responses, challenge.Username);
-        var outcome = await RespondToChallengeAsync(name, session, responses, challenge.Admin, clientMetadata, cancellationToken).ConfigureAwait(false);
-        var context = new FlowContext(challenge.Username, null, null, device, challenge.Admin, clientMetadata) { InternalUsername = challenge.Username };
-        return await ContinueAsync(outcome, context, cancellationToken).ConfigureAwait(false);
+        using (srp)
+        {
+            var outcome = await RespondToChallengeAsync(name, session, responses, challenge.Admin, clientMetadata, cancellationToken).ConfigureAwait(false);
+            var context = new FlowContext(challenge.Username, password, srp, device, challenge.Admin, clientMetadata) { InternalUsername = challenge.Username };
+            return await ContinueAsync(outcome, context, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>MFA_SETUP, step one: associates an authenticator app with the challenge's session and returns its secret (to show as a QR code) and the challenge to answer next.</summary>
