@@ -31,6 +31,8 @@ AdminResetUserPassword AdminSetUserPassword AdminUserGlobalSignOut AdminAddUserT
 AdminRemoveUserFromGroup AdminListGroupsForUser AdminSetUserMFAPreference ListUsers
 ListUsersInGroup GetGroup ListGroups CreateGroup DeleteGroup DescribeUserPool
 DescribeUserPoolClient CreateUserPool CreateUserPoolClient DeleteUserPool GetProvisionedLimit
+StartWebAuthnRegistration CompleteWebAuthnRegistration ListWebAuthnCredentials
+DeleteWebAuthnCredential GetUserAuthFactors AdminGetUserAuthFactors
 """.split()
 
 # ListDevices pages with PaginationToken although paginators-1.json does not list it.
@@ -111,6 +113,9 @@ class Generator:
     def collect(self, name: str, is_input: bool) -> None:
         shape = self.shapes[name]
         kind = shape["type"]
+        if shape.get("document"):
+            # A JSON document (WebAuthn options and credentials): carried as it is, never a record.
+            return
         if kind == "structure":
             if is_input:
                 if name in self.inputs:
@@ -129,10 +134,15 @@ class Generator:
         elif kind == "string" and "enum" in shape:
             self.enums.add(name)
 
+    def kind_of(self, name: str) -> str:
+        shape = self.shapes[name]
+        return "document" if shape.get("document") else shape["type"]
+
     def cs_type(self, name: str) -> str:
         shape = self.shapes[name]
-        kind = shape["type"]
+        kind = self.kind_of(name)
         return {
+            "document": lambda: "global::System.Text.Json.JsonElement",
             "string": lambda: "string",
             "integer": lambda: "int",
             "long": lambda: "long",
@@ -248,7 +258,7 @@ class Generator:
         first = True
         for member_name, member in shape["members"].items():
             prop = member_name if member_name != name else member_name + "Value"
-            kind = self.shapes[member["shape"]]["type"]
+            kind = self.kind_of(member["shape"])
             sep = "" if first else ", "
             first = False
             if self.is_secret(member_name, member):
@@ -257,6 +267,9 @@ class Generator:
                 lines.append(f"        builder.Append(\"{sep}{member_name} = \").Append({prop} is null ? \"null\" : \"[\" + {prop}.Count + \"]\");\n")
             elif kind == "blob":
                 lines.append(f"        builder.Append(\"{sep}{member_name} = \").Append({prop} is null ? \"null\" : \"<\" + {prop}.Length + \" bytes>\");\n")
+            elif kind == "document":
+                # A credential or its options: printed by kind only, like a blob.
+                lines.append(f"        builder.Append(\"{sep}{member_name} = <json>\");\n")
             else:
                 lines.append(f"        builder.Append(\"{sep}{member_name} = \").Append({prop});\n")
         lines.append(f"        return {'true' if shape['members'] else 'false'};\n    }}\n")
@@ -268,8 +281,12 @@ class Generator:
         for member_name, member in shape["members"].items():
             prop = member_name if member_name != name else member_name + "Value"
             target = self.shapes[member["shape"]]
-            kind = target["type"]
+            kind = self.kind_of(member["shape"])
             path = cs_string(member_name)
+            if kind == "document":
+                if member_name in required:
+                    lines.append(f"        validator.Required({path}, {prop}.ValueKind == global::System.Text.Json.JsonValueKind.Undefined ? null : (object)true);\n")
+                continue
             if member_name in required and kind not in ("integer", "long", "boolean"):
                 lines.append(f"        validator.Required({path}, {prop});\n")
             if kind == "string":

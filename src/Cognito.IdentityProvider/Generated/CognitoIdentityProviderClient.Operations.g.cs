@@ -221,4 +221,28 @@ public sealed partial class CognitoIdentityProviderClient
     public global::System.Threading.Tasks.Task<GetProvisionedLimitResponse> GetProvisionedLimitAsync(GetProvisionedLimitRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
         InvokeAsync(CognitoOperations.GetProvisionedLimit, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetProvisionedLimitRequest, CognitoJsonContext.Default.GetProvisionedLimitResponse, cancellationToken);
 
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<StartWebAuthnRegistrationResponse> StartWebAuthnRegistrationAsync(StartWebAuthnRegistrationRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.StartWebAuthnRegistration, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.StartWebAuthnRegistrationRequest, CognitoJsonContext.Default.StartWebAuthnRegistrationResponse, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<CompleteWebAuthnRegistrationResponse> CompleteWebAuthnRegistrationAsync(CompleteWebAuthnRegistrationRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.CompleteWebAuthnRegistration, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.CompleteWebAuthnRegistrationRequest, CognitoJsonContext.Default.CompleteWebAuthnRegistrationResponse, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<ListWebAuthnCredentialsResponse> ListWebAuthnCredentialsAsync(ListWebAuthnCredentialsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.ListWebAuthnCredentials, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.ListWebAuthnCredentialsRequest, CognitoJsonContext.Default.ListWebAuthnCredentialsResponse, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<DeleteWebAuthnCredentialResponse> DeleteWebAuthnCredentialAsync(DeleteWebAuthnCredentialRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.DeleteWebAuthnCredential, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.DeleteWebAuthnCredentialRequest, CognitoJsonContext.Default.DeleteWebAuthnCredentialResponse, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<GetUserAuthFactorsResponse> GetUserAuthFactorsAsync(GetUserAuthFactorsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.GetUserAuthFactors, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.GetUserAuthFactorsRequest, CognitoJsonContext.Default.GetUserAuthFactorsResponse, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<AdminGetUserAuthFactorsResponse> AdminGetUserAuthFactorsAsync(AdminGetUserAuthFactorsRequest request, global::System.Threading.CancellationToken cancellationToken = default) =>
+        InvokeAsync(CognitoOperations.AdminGetUserAuthFactors, request, static (r, v) => r.Validate(v), CognitoJsonContext.Default.AdminGetUserAuthFactorsRequest, CognitoJsonContext.Default.AdminGetUserAuthFactorsResponse, cancellationToken);
+
 }

@@ -114,6 +114,18 @@ public static class CognitoOperations
     public static CognitoOperation DeleteUserPool { get; } = new("DeleteUserPool", RequiresSigning: true);
     /// <summary>The <c>GetProvisionedLimit</c> operation.</summary>
     public static CognitoOperation GetProvisionedLimit { get; } = new("GetProvisionedLimit", RequiresSigning: true);
+    /// <summary>The <c>StartWebAuthnRegistration</c> operation.</summary>
+    public static CognitoOperation StartWebAuthnRegistration { get; } = new("StartWebAuthnRegistration", RequiresSigning: false);
+    /// <summary>The <c>CompleteWebAuthnRegistration</c> operation.</summary>
+    public static CognitoOperation CompleteWebAuthnRegistration { get; } = new("CompleteWebAuthnRegistration", RequiresSigning: false);
+    /// <summary>The <c>ListWebAuthnCredentials</c> operation.</summary>
+    public static CognitoOperation ListWebAuthnCredentials { get; } = new("ListWebAuthnCredentials", RequiresSigning: false);
+    /// <summary>The <c>DeleteWebAuthnCredential</c> operation.</summary>
+    public static CognitoOperation DeleteWebAuthnCredential { get; } = new("DeleteWebAuthnCredential", RequiresSigning: false);
+    /// <summary>The <c>GetUserAuthFactors</c> operation.</summary>
+    public static CognitoOperation GetUserAuthFactors { get; } = new("GetUserAuthFactors", RequiresSigning: false);
+    /// <summary>The <c>AdminGetUserAuthFactors</c> operation.</summary>
+    public static CognitoOperation AdminGetUserAuthFactors { get; } = new("AdminGetUserAuthFactors", RequiresSigning: true);
 
     /// <summary>Every operation above, in order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<CognitoOperation> All { get; } =
@@ -171,5 +183,11 @@ public static class CognitoOperations
         CreateUserPoolClient,
         DeleteUserPool,
         GetProvisionedLimit,
+        StartWebAuthnRegistration,
+        CompleteWebAuthnRegistration,
+        ListWebAuthnCredentials,
+        DeleteWebAuthnCredential,
+        GetUserAuthFactors,
+        AdminGetUserAuthFactors,
     ];
 }

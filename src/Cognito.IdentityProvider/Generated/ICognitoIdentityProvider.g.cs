@@ -169,4 +169,22 @@ public partial interface ICognitoIdentityProvider
     /// <summary>Returns the current provisioned limit for a specific API category.</summary>
     global::System.Threading.Tasks.Task<GetProvisionedLimitResponse> GetProvisionedLimitAsync(GetProvisionedLimitRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Requests credential creation options from your user pool for the currently signed-in user.</summary>
+    global::System.Threading.Tasks.Task<StartWebAuthnRegistrationResponse> StartWebAuthnRegistrationAsync(StartWebAuthnRegistrationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Completes registration of a passkey authenticator for the currently signed-in user.</summary>
+    global::System.Threading.Tasks.Task<CompleteWebAuthnRegistrationResponse> CompleteWebAuthnRegistrationAsync(CompleteWebAuthnRegistrationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Generates a list of the currently signed-in user's registered passkey, or WebAuthn, credentials.</summary>
+    global::System.Threading.Tasks.Task<ListWebAuthnCredentialsResponse> ListWebAuthnCredentialsAsync(ListWebAuthnCredentialsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a registered passkey, or WebAuthn, authenticator for the currently signed-in user.</summary>
+    global::System.Threading.Tasks.Task<DeleteWebAuthnCredentialResponse> DeleteWebAuthnCredentialAsync(DeleteWebAuthnCredentialRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the authentication options for the currently signed-in user.</summary>
+    global::System.Threading.Tasks.Task<GetUserAuthFactorsResponse> GetUserAuthFactorsAsync(GetUserAuthFactorsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the authentication options for a user in a user pool.</summary>
+    global::System.Threading.Tasks.Task<AdminGetUserAuthFactorsResponse> AdminGetUserAuthFactorsAsync(AdminGetUserAuthFactorsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
 }

@@ -226,4 +226,44 @@ public sealed class RecordedResponsesTests : IAsyncLifetime
         Assert.Equal(LimitClass.ApiCategory, response.Limit.LimitDefinition.LimitClass);
         Assert.Equal("UserAuthentication", response.Limit.LimitDefinition.Attributes["Category"]);
     }
+
+    [Fact]
+    public async Task Passkey_registration_carries_the_options_and_the_credential_as_json_documents()
+    {
+        Answer("StartWebAuthnRegistration", """{"CredentialCreationOptions":{"challenge":"Y2hhbGxlbmdl","rp":{"id":"example.com","name":"Example"},"user":{"id":"dXNlcg","name":"bob","displayName":"bob"},"pubKeyCredParams":[{"type":"public-key","alg":-7},{"type":"public-key","alg":-257}],"timeout":60000}}""");
+        var client = ScriptedClient.Create(_server);
+        var started = await client.StartWebAuthnRegistrationAsync(new StartWebAuthnRegistrationRequest { AccessToken = "access-token-value" });
+        Assert.Equal("example.com", started.CredentialCreationOptions.GetProperty("rp").GetProperty("id").GetString());
+        Assert.Equal(-257, started.CredentialCreationOptions.GetProperty("pubKeyCredParams")[1].GetProperty("alg").GetInt32());
+        Assert.DoesNotContain("Y2hhbGxlbmdl", started.ToString(), StringComparison.Ordinal);
+
+        Answer("CompleteWebAuthnRegistration", "{}");
+        using var credential = System.Text.Json.JsonDocument.Parse("""{"id":"cred-1","rawId":"cred-1","type":"public-key","response":{"clientDataJSON":"e30","attestationObject":"o2Nm"}}""");
+        var request = new CompleteWebAuthnRegistrationRequest { AccessToken = "access-token-value", Credential = credential.RootElement };
+        await client.CompleteWebAuthnRegistrationAsync(request);
+        var sent = LastBody().GetProperty("Credential");
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, sent.ValueKind);
+        Assert.Equal("o2Nm", sent.GetProperty("response").GetProperty("attestationObject").GetString());
+        Assert.DoesNotContain("o2Nm", request.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("access-token-value", request.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passkeys_and_auth_factors_are_listed_and_a_passkey_deleted()
+    {
+        Answer("ListWebAuthnCredentials", """{"Credentials":[{"CredentialId":"cred-1","FriendlyCredentialName":"laptop","RelyingPartyId":"example.com","AuthenticatorAttachment":"platform","AuthenticatorTransports":["internal"],"CreatedAt":1764676800}]}""");
+        var client = ScriptedClient.Create(_server);
+        var listed = await client.ListWebAuthnCredentialsAsync(new ListWebAuthnCredentialsRequest { AccessToken = "access-token-value" });
+        var passkey = Assert.Single(listed.Credentials);
+        Assert.Equal(("cred-1", "laptop", "example.com"), (passkey.CredentialId, passkey.FriendlyCredentialName, passkey.RelyingPartyId));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764676800), passkey.CreatedAt);
+
+        Answer("DeleteWebAuthnCredential", "{}");
+        await client.DeleteWebAuthnCredentialAsync(new DeleteWebAuthnCredentialRequest { AccessToken = "access-token-value", CredentialId = "cred-1" });
+        Assert.Equal("cred-1", LastBody().GetProperty("CredentialId").GetString());
+
+        Answer("GetUserAuthFactors", """{"Username":"bob","PreferredMfaSetting":"SOFTWARE_TOKEN_MFA","UserMFASettingList":["SOFTWARE_TOKEN_MFA"],"ConfiguredUserAuthFactors":["PASSWORD","WEB_AUTHN"]}""");
+        var factors = await client.GetUserAuthFactorsAsync(new GetUserAuthFactorsRequest { AccessToken = "access-token-value" });
+        Assert.Equal(["PASSWORD", "WEB_AUTHN"], factors.ConfiguredUserAuthFactors);
+    }
 }
