@@ -118,9 +118,20 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task Caller_cancellation_is_honoured_and_not_retried()
     {
-        _server.Handler = async (_, context) => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ScriptedClient.Create(_server).GetUserAsync(AnyCall, cancel.Token));
+        // Cancel once the server holds the request, not after a fixed time: on a loaded machine a
+        // cold first request can take longer than any fixed delay to arrive.
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Handler = async (_, context) =>
+        {
+            arrived.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        };
+        using var cancel = new CancellationTokenSource();
+        var call = ScriptedClient.Create(_server).GetUserAsync(AnyCall, cancel.Token);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Task.Delay(TimeSpan.FromMilliseconds(300)); // where a retry would have arrived
         Assert.Single(_server.Requests);
     }
 
