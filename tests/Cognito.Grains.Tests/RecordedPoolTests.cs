@@ -136,10 +136,10 @@ public sealed class RecordedPoolTests(GrainClusterFixture cluster)
     [Fact]
     public async Task An_unknown_challenge_is_a_typed_error_naming_it()
     {
-        Script(new() { ["InitiateAuth"] = _ => """{"ChallengeName":"WEB_AUTHN","Session":"session-webauthn-aaaaaaaaa","ChallengeParameters":{}}""" });
+        Script(new() { ["InitiateAuth"] = _ => """{"ChallengeName":"QUANTUM_TOKEN","Session":"session-quantum-aaaaaaaaa","ChallengeParameters":{}}""" });
         var user = cluster.User("recorded", "wendy");
         var error = await Assert.ThrowsAsync<IdentityProvider.Authentication.UnsupportedChallengeException>(() => user.AuthenticateWithFlowAsync("USER_PASSWORD_AUTH", "Passw0rd!"));
-        Assert.Contains("WEB_AUTHN", error.Message, StringComparison.Ordinal);
+        Assert.Contains("QUANTUM_TOKEN", error.Message, StringComparison.Ordinal);
         Assert.False((await user.GetSessionAsync()).IsSignedIn);
     }
 
