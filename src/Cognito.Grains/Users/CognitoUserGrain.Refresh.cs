@@ -96,7 +96,7 @@ internal sealed partial class CognitoUserGrain
 
         // With rotation the old refresh token dies within the grace period: persist the new one before anything else.
         var fresh = Store(refreshed.Tokens);
-        State.Tokens = fresh;
+        Hold(fresh);
         await SaveAsync();
         _refreshFailures = 0;
         ScheduleRefresh();

@@ -65,8 +65,8 @@ internal sealed partial class CognitoUserGrain(
         State.OwnerKey = null;
         if (tokens is not null)
         {
-            await JoinUserAsync(username);
-            State.Tokens = tokens;
+            await JoinUserAsync(username, tokens);
+            Hold(tokens);
             State.Challenge = null;
             State.NewDevice = newDevice;
         }
@@ -96,9 +96,9 @@ internal sealed partial class CognitoUserGrain(
                 }
                 else
                 {
-                    await JoinUserAsync(succeeded.Username);
+                    await JoinUserAsync(succeeded.Username, tokens);
                     State.Username = succeeded.Username;
-                    State.Tokens = tokens;
+                    Hold(tokens);
                     State.Challenge = null;
                     State.NewDevice = device;
                     await SaveAsync();
@@ -174,6 +174,7 @@ internal sealed partial class CognitoUserGrain(
         State.Tokens = null;
         State.Challenge = null;
         State.NewDevice = null;
+        State.TokenMarks = null;
         CancelRefresh();
         await SaveAsync();
         if (tellUser)
