@@ -135,6 +135,13 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            // A session past its idle or absolute lifetime is never refreshed again: it ends here.
+            await EndExpiredAsync(limit);
+            return;
+        }
+
         // A tick of a timer replaced since (a caller refreshed meanwhile) finds other tokens and asks the budget afresh.
         var decision = ReferenceEquals(_bookedFor, tokens)
             ? TimerDecision.Refresh

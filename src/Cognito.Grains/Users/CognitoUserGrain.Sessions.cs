@@ -74,6 +74,7 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
     {
         (State.Sessions ??= new(StringComparer.Ordinal))[handle] = createdAt;
         Learn(subject, tokenLifetime);
+        await EndSessionsBeyondMaximumAsync(handle);
         await SaveAsync();
     }
 
@@ -98,10 +99,17 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
         await SaveAsync();
     }
 
-    public Task<SessionSummary?> DescribeAsync() =>
-        Task.FromResult(State.Tokens is { } tokens && _sessionHandle is { } handle
+    public async Task<SessionSummary?> DescribeAsync()
+    {
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            await EndExpiredAsync(limit);
+        }
+
+        return State.Tokens is { } tokens && _sessionHandle is { } handle
             ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey)
-            : null);
+            : null;
+    }
 
     public async Task EndAsync(bool revoke, CancellationToken cancellationToken)
     {
@@ -122,6 +130,11 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
 
     public async Task<string?> LendAccessTokenAsync(CancellationToken cancellationToken)
     {
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            await EndExpiredAsync(limit);
+        }
+
         if (State.Tokens is null)
         {
             return null;

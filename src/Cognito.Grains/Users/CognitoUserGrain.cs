@@ -165,6 +165,12 @@ internal sealed partial class CognitoUserGrain(
     // Every change of the session passes here, so the active-session count follows it here.
     private async Task SaveAsync()
     {
+        if (IsSessionKey && State.Tokens is not null && _lastCall > (State.LastUsedAt ?? default))
+        {
+            // Any write carries the last use along, so the timed write in OnSessionCallAsync is rarely needed.
+            State.LastUsedAt = _lastCall;
+        }
+
         await state.WriteStateAsync(CancellationToken.None);
         TrackSession();
     }
@@ -175,6 +181,7 @@ internal sealed partial class CognitoUserGrain(
         State.Challenge = null;
         State.NewDevice = null;
         State.TokenMarks = null;
+        State.LastUsedAt = null;
         CancelRefresh();
         await SaveAsync();
         if (tellUser)

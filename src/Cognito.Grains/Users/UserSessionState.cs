@@ -53,6 +53,10 @@ internal sealed class UserSessionState : IRecoverableState
     [Id(10)]
     public TimeSpan? TokenLifetime { get; set; }
 
+    /// <summary>On a session key: when a caller last used it, written at most every few minutes (see CognitoUserGrain.Limits).</summary>
+    [Id(11)]
+    public DateTimeOffset? LastUsedAt { get; set; }
+
     // Never stored: set when the stored record could not be read (see CognitoUserGrain.Storage).
     [NonSerialized]
     private StoredStateFault? _unreadable;
