@@ -107,7 +107,7 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
         }
 
         return State.Tokens is { } tokens && _sessionHandle is { } handle
-            ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey)
+            ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey, LastCall, State.Client?.DeviceName, State.Client?.UserAgent, State.Client?.IpAddress)
             : null;
     }
 

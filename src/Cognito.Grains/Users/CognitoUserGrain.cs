@@ -182,6 +182,7 @@ internal sealed partial class CognitoUserGrain(
         State.NewDevice = null;
         State.TokenMarks = null;
         State.LastUsedAt = null;
+        State.Client = null;
         CancelRefresh();
         await SaveAsync();
         if (tellUser)

@@ -1,4 +1,5 @@
 using Cognito.Client.Errors;
+using Cognito.Client.Model;
 using Cognito.Grains.Storage;
 
 namespace Cognito.Grains.Users;
@@ -56,6 +57,10 @@ internal sealed class UserSessionState : IRecoverableState
     /// <summary>On a session key: when a caller last used it, written at most every few minutes (see CognitoUserGrain.Limits).</summary>
     [Id(11)]
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>On a session key: what the front end said of its client (DescribeClientAsync).</summary>
+    [Id(12)]
+    public SessionClientInfo? Client { get; set; }
 
     // Never stored: set when the stored record could not be read (see CognitoUserGrain.Storage).
     [NonSerialized]
