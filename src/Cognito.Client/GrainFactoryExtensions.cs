@@ -29,4 +29,12 @@ public static class GrainFactoryExtensions
         GrainKeys.ValidatePool(pool);
         return grains.GetGrain<IUserPoolGrain>(pool);
     }
+
+    /// <summary>The ended-sessions log of the configured pool <paramref name="pool"/>, which front ends poll for revocation.</summary>
+    public static IEndedSessionsGrain GetEndedSessions(this IGrainFactory grains, string pool)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        GrainKeys.ValidatePool(pool);
+        return grains.GetGrain<IEndedSessionsGrain>(pool);
+    }
 }

@@ -49,6 +49,7 @@ public sealed class GrainClusterFixture : SrpFrontFixture
         Pools["rotating"] = await CreatePoolAsync(withSecret: true, accessTokenMinutes: 60, idTokenMinutes: 60);
         Pools["devices"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
         Pools["faults"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
+        Pools["limits"] = await CreatePoolAsync(accessTokenMinutes: 60, idTokenMinutes: 60);
         Front.RotateRefreshTokens(Pools["rotating"].ClientId);
         Front.TrackDevices(Pools["devices"].UserPoolId);
 
@@ -65,6 +66,12 @@ public sealed class GrainClusterFixture : SrpFrontFixture
         settings["Cognito:Pools:faults:AttemptTimeout"] = "00:00:01";
         settings["Cognito:Pools:faults:TotalTimeout"] = "00:00:05";
         settings["Cognito:Pools:faults:MaxRetryAttempts"] = "1";
+
+        // The pool of the session-limit tests: limits that end sessions before their timers would refresh them.
+        settings["Cognito:Pools:limits:Sessions:MaxPerUser"] = "2";
+        settings["Cognito:Pools:limits:Sessions:IdleLifetime"] = "00:30:00";
+        settings["Cognito:Pools:limits:Sessions:AbsoluteLifetime"] = "00:45:00";
+        settings["Cognito:Pools:limits:Sessions:EndedLogCapacity"] = "3";
 
         // Tokens live an hour, as Cognito's own default (cognito-local's is a day).
         // A pool served by recorded AWS answers, for the operations cognito-local lacks.

@@ -65,6 +65,9 @@ public sealed class CognitoPoolOptions
     /// <summary>How many times a transient failure is retried.</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
+    /// <summary>Limits on the pool's sessions per user, and its ended-sessions log (<c>Sessions:*</c>).</summary>
+    public CognitoSessionOptions Sessions { get; } = new();
+
     /// <summary>Never prints the secrets.</summary>
     public override string ToString() => $"CognitoPoolOptions {{ UserPoolId = {UserPoolId}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "null" : "***")} }}";
 }

@@ -53,6 +53,12 @@ internal sealed class CognitoSiloOptionsValidator : IValidateOptions<CognitoSilo
             {
                 failures.Add($"{at}: AttemptTimeout and TotalTimeout must be positive and MaxRetryAttempts not negative.");
             }
+
+            var sessions = settings.Sessions;
+            if (sessions.MaxPerUser < 0 || sessions.EndedLogCapacity < 1 || sessions.IdleLifetime <= TimeSpan.Zero || sessions.AbsoluteLifetime <= TimeSpan.Zero)
+            {
+                failures.Add($"{at}:Sessions: MaxPerUser must not be negative (0 = no limit), EndedLogCapacity must be positive, and IdleLifetime and AbsoluteLifetime positive when set.");
+            }
         }
 
         ValidateBudget(options.RefreshBudget, failures);

@@ -37,4 +37,13 @@ internal static partial class GrainLog
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "The account's provisioned limit of {Category} could not be read ({ErrorCode}); the refresh budget keeps the configured rate.")]
     public static partial void ProvisionedLimitUnread(ILogger logger, string category, string errorCode);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "User {Key}'s session ended, but the pool's ended-sessions log could not be told ({ErrorType}): front ends may accept its unexpired tokens until they expire.")]
+    public static partial void EndedSessionNotLogged(ILogger logger, string key, string errorType);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "User {Key}'s session reached its {Limit} and was ended.")]
+    public static partial void SessionLimitReached(ILogger logger, string key, string limit);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "User {Key}: a session beyond the per-user maximum could not be ended ({ErrorCode}); the next sign-in tries again.")]
+    public static partial void OldestSessionNotEnded(ILogger logger, string key, string errorCode);
 }

@@ -123,7 +123,7 @@ internal sealed partial class CognitoUserGrain
         }
 
         await Pool.Client.AdminUserGlobalSignOutAsync(new AdminUserGlobalSignOutRequest { UserPoolId = Pool.UserPoolId, Username = Username }, cancellationToken);
-        await EndEverywhereAsync();
+        await EndEverywhereAsync(await SubjectForAdminAsync());
         GrainLog.SignedOut(logger, _key);
     }
 }

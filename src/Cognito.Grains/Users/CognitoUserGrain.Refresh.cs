@@ -96,7 +96,7 @@ internal sealed partial class CognitoUserGrain
 
         // With rotation the old refresh token dies within the grace period: persist the new one before anything else.
         var fresh = Store(refreshed.Tokens);
-        State.Tokens = fresh;
+        Hold(fresh);
         await SaveAsync();
         _refreshFailures = 0;
         ScheduleRefresh();
@@ -132,6 +132,13 @@ internal sealed partial class CognitoUserGrain
     {
         if (State.Tokens is not { } tokens)
         {
+            return;
+        }
+
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            // A session past its idle or absolute lifetime is never refreshed again: it ends here.
+            await EndExpiredAsync(limit);
             return;
         }
 

@@ -100,10 +100,12 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
+        string? subject = null;
         try
         {
             if (await UserWideAccessTokenAsync(cancellationToken) is { } accessToken)
             {
+                subject = UnverifiedTokenReader.TryReadUnverified(accessToken, out var claims) ? claims.Subject : null;
                 await Pool.Client.GlobalSignOutAsync(new GlobalSignOutRequest { AccessToken = accessToken }, cancellationToken);
             }
         }
@@ -117,7 +119,7 @@ internal sealed partial class CognitoUserGrain
         }
 
         // Cleared only after Cognito agreed: a failed sign-out keeps the session rather than leaking it.
-        await EndEverywhereAsync();
+        await EndEverywhereAsync(subject);
         GrainLog.SignedOut(logger, _key);
     }
 
@@ -129,8 +131,10 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
+        var ended = State.Tokens is not null ? RevokedEntries() : [];
         await RevokeRefreshTokenAsync(cancellationToken);
         await EndSessionAsync();
+        await PublishAsync(ended);
         GrainLog.SignedOut(logger, _key);
     }
 

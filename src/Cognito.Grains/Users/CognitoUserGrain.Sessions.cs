@@ -19,7 +19,7 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
         GrainFactory.GetGrain<ISessionRegistry>(await UserKeyForAsync(username, cancellationToken));
 
     /// <summary>A session key's sign-in succeeded: the user's key learns of it before the tokens are kept.</summary>
-    private async Task JoinUserAsync(string username)
+    private async Task JoinUserAsync(string username, StoredTokens tokens)
     {
         if (!IsSessionKey)
         {
@@ -34,7 +34,8 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
 
         var createdAt = State.Tokens is null ? time.GetUtcNow() : State.SessionCreatedAt ?? time.GetUtcNow();
         State.SessionCreatedAt = createdAt;
-        await (await RegistryAsync(username, CancellationToken.None)).JoinAsync(_sessionHandle!, createdAt);
+        var facts = TokenFacts.Of(tokens);
+        await (await RegistryAsync(username, CancellationToken.None)).JoinAsync(_sessionHandle!, createdAt, facts.Subject, facts.Lifetime);
     }
 
     /// <summary>A session key's session ended here: the user's key forgets it (a listing also prunes ended ones).</summary>
@@ -49,8 +50,9 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
     }
 
     /// <summary>After a GlobalSignOut or AdminUserGlobalSignOut: this session and every other of the user end here.</summary>
-    private async Task EndEverywhereAsync()
+    private async Task EndEverywhereAsync(string? subject)
     {
+        var signedOut = SignedOutEntry(subject);
         if (IsSessionKey)
         {
             await EndSessionAsync(tellUser: false);
@@ -58,17 +60,21 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
             {
                 await (await RegistryAsync(username, CancellationToken.None)).ForgetAllAsync(_sessionHandle!);
             }
-
-            return;
+        }
+        else
+        {
+            await EndSessionAsync();
+            await ForgetAllAsync(string.Empty);
         }
 
-        await EndSessionAsync();
-        await ForgetAllAsync(string.Empty);
+        await PublishAsync(signedOut);
     }
 
-    public async Task JoinAsync(string handle, DateTimeOffset createdAt)
+    public async Task JoinAsync(string handle, DateTimeOffset createdAt, string? subject, TimeSpan? tokenLifetime)
     {
         (State.Sessions ??= new(StringComparer.Ordinal))[handle] = createdAt;
+        Learn(subject, tokenLifetime);
+        await EndSessionsBeyondMaximumAsync(handle);
         await SaveAsync();
     }
 
@@ -93,13 +99,22 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
         await SaveAsync();
     }
 
-    public Task<SessionSummary?> DescribeAsync() =>
-        Task.FromResult(State.Tokens is { } tokens && _sessionHandle is { } handle
-            ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey)
-            : null);
+    public async Task<SessionSummary?> DescribeAsync()
+    {
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            await EndExpiredAsync(limit);
+        }
+
+        return State.Tokens is { } tokens && _sessionHandle is { } handle
+            ? new SessionSummary(handle, State.SessionCreatedAt ?? default, tokens.ExpiresAt, State.Device?.DeviceKey, LastCall, State.Client?.DeviceName, State.Client?.UserAgent, State.Client?.IpAddress)
+            : null;
+    }
 
     public async Task EndAsync(bool revoke, CancellationToken cancellationToken)
     {
+        // Without revoke the user signed out everywhere, which the log already has as one entry.
+        var ended = revoke && State.Tokens is not null ? RevokedEntries() : [];
         if (revoke)
         {
             await RevokeRefreshTokenAsync(cancellationToken);
@@ -109,10 +124,17 @@ internal sealed partial class CognitoUserGrain : ISessionRegistry, ISessionMembe
         {
             await EndSessionAsync(tellUser: false);
         }
+
+        await PublishAsync(ended);
     }
 
     public async Task<string?> LendAccessTokenAsync(CancellationToken cancellationToken)
     {
+        if (ExpiredLimit(time.GetUtcNow()) is { } limit)
+        {
+            await EndExpiredAsync(limit);
+        }
+
         if (State.Tokens is null)
         {
             return null;

@@ -23,7 +23,7 @@ internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
         nameof(ISessionOwner.AdoptAsync),
     };
 
-    public Task Invoke(IIncomingGrainCallContext context)
+    public async Task Invoke(IIncomingGrainCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 
@@ -35,7 +35,8 @@ internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
             throw new InternalCallRefusedException($"{context.InterfaceMethod.Name} on {_key} is for the silo's own user grains.");
         }
 
-        if (_sessionHandle is not null && !fromUserGrain && IsOwnCall(context.InterfaceMethod.DeclaringType))
+        var callerUsesSession = _sessionHandle is not null && !fromUserGrain && IsOwnCall(context.InterfaceMethod.DeclaringType);
+        if (callerUsesSession)
         {
             RequireSessionProof();
         }
@@ -56,7 +57,12 @@ internal sealed partial class CognitoUserGrain : IIncomingGrainCallFilter
             }
         }
 
-        return context.Invoke();
+        if (callerUsesSession)
+        {
+            await OnSessionCallAsync();
+        }
+
+        await context.Invoke();
     }
 
     private static readonly HashSet<Type?> InternalInterfaces = [typeof(ISessionOwner), typeof(ISessionRegistry), typeof(ISessionMember)];

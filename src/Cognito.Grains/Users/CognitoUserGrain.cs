@@ -65,8 +65,8 @@ internal sealed partial class CognitoUserGrain(
         State.OwnerKey = null;
         if (tokens is not null)
         {
-            await JoinUserAsync(username);
-            State.Tokens = tokens;
+            await JoinUserAsync(username, tokens);
+            Hold(tokens);
             State.Challenge = null;
             State.NewDevice = newDevice;
         }
@@ -96,9 +96,9 @@ internal sealed partial class CognitoUserGrain(
                 }
                 else
                 {
-                    await JoinUserAsync(succeeded.Username);
+                    await JoinUserAsync(succeeded.Username, tokens);
                     State.Username = succeeded.Username;
-                    State.Tokens = tokens;
+                    Hold(tokens);
                     State.Challenge = null;
                     State.NewDevice = device;
                     await SaveAsync();
@@ -165,6 +165,12 @@ internal sealed partial class CognitoUserGrain(
     // Every change of the session passes here, so the active-session count follows it here.
     private async Task SaveAsync()
     {
+        if (IsSessionKey && State.Tokens is not null && _lastCall > (State.LastUsedAt ?? default))
+        {
+            // Any write carries the last use along, so the timed write in OnSessionCallAsync is rarely needed.
+            State.LastUsedAt = _lastCall;
+        }
+
         await state.WriteStateAsync(CancellationToken.None);
         TrackSession();
     }
@@ -174,6 +180,9 @@ internal sealed partial class CognitoUserGrain(
         State.Tokens = null;
         State.Challenge = null;
         State.NewDevice = null;
+        State.TokenMarks = null;
+        State.LastUsedAt = null;
+        State.Client = null;
         CancelRefresh();
         await SaveAsync();
         if (tellUser)

@@ -11,8 +11,9 @@ namespace Cognito.Grains.Users;
 [Alias("Cognito.ISessionRegistry")]
 internal interface ISessionRegistry : IGrainWithStringKey
 {
+    /// <summary>A session started (or signed in again); <paramref name="subject"/> and <paramref name="tokenLifetime"/> are for the ended-sessions log.</summary>
     [Alias("Join"), OneWay]
-    Task JoinAsync(string handle, DateTimeOffset createdAt);
+    Task JoinAsync(string handle, DateTimeOffset createdAt, string? subject, TimeSpan? tokenLifetime);
 
     [Alias("Leave"), OneWay]
     Task LeaveAsync(string handle);

@@ -1,4 +1,5 @@
 using Cognito.Client.Errors;
+using Cognito.Client.Model;
 using Cognito.Grains.Storage;
 
 namespace Cognito.Grains.Users;
@@ -40,6 +41,26 @@ internal sealed class UserSessionState : IRecoverableState
     /// <summary>On a session key: when its session's sign-in completed.</summary>
     [Id(7)]
     public DateTimeOffset? SessionCreatedAt { get; set; }
+
+    /// <summary>The ids of the recent token sets this session was issued, for the ended-sessions log (see TokenMark).</summary>
+    [Id(8)]
+    public List<TokenMark>? TokenMarks { get; set; }
+
+    /// <summary>The user's <c>sub</c>, once a token of theirs was seen here (a session key's own, or one that joined the user's key).</summary>
+    [Id(9)]
+    public string? Subject { get; set; }
+
+    /// <summary>The longest access or ID token lifetime seen here, for how long a sign-out everywhere is kept in the log.</summary>
+    [Id(10)]
+    public TimeSpan? TokenLifetime { get; set; }
+
+    /// <summary>On a session key: when a caller last used it, written at most every few minutes (see CognitoUserGrain.Limits).</summary>
+    [Id(11)]
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>On a session key: what the front end said of its client (DescribeClientAsync).</summary>
+    [Id(12)]
+    public SessionClientInfo? Client { get; set; }
 
     // Never stored: set when the stored record could not be read (see CognitoUserGrain.Storage).
     [NonSerialized]

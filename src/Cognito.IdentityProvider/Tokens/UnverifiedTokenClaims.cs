@@ -15,4 +15,11 @@ public sealed record UnverifiedTokenClaims(
     string? Username,
     string? Subject,
     DateTimeOffset? ExpiresAt,
-    DateTimeOffset? IssuedAt);
+    DateTimeOffset? IssuedAt)
+{
+    /// <summary>The <c>origin_jti</c>, when the token has one: the same for every token of one session (one refresh token).</summary>
+    public string? OriginJti { get; init; }
+
+    /// <summary>The <c>event_id</c>, when the token has one: the same for the ID and access token of one issue.</summary>
+    public string? EventId { get; init; }
+}

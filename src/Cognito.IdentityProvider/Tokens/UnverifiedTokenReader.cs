@@ -46,7 +46,12 @@ public static class UnverifiedTokenReader
             "access" => TokenUse.Access,
             _ => (TokenUse?)null,
         };
-        claims = new UnverifiedTokenClaims(tokenUse, username ?? cognitoUsername, subject, expiresAt, issuedAt);
+        // Optional claims: a value of another type is as good as none for bookkeeping.
+        claims = new UnverifiedTokenClaims(tokenUse, username ?? cognitoUsername, subject, expiresAt, issuedAt)
+        {
+            OriginJti = payload.TryGetString("origin_jti", out var originJti) ? originJti : null,
+            EventId = payload.TryGetString("event_id", out var eventId) ? eventId : null,
+        };
         return true;
     }
 }
