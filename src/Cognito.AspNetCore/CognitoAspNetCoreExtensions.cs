@@ -1,12 +1,17 @@
 using Cognito.AspNetCore.Bearer;
+using Cognito.AspNetCore.Http;
 using Cognito.AspNetCore.Revocation;
+using Cognito.AspNetCore.Sessions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cognito.AspNetCore;
 
-/// <summary>Registration: <c>services.AddCognitoRevocation(...)</c> and <c>AddAuthentication().AddCognitoBearer(...)</c>.</summary>
+/// <summary>Registration: <c>services.AddCognitoRevocation(...)</c>, <c>AddAuthentication().AddCognitoCookie(...).AddCognitoBearer(...)</c>, <c>AddCognitoUserAccessTokenHandler()</c>.</summary>
 public static class CognitoAspNetCoreExtensions
 {
     /// <summary>
@@ -37,5 +42,48 @@ public static class CognitoAspNetCoreExtensions
         builder.Services.AddHttpClient(CognitoBearerVerifiers.HttpClientName);
         builder.Services.TryAddSingleton<CognitoBearerVerifiers>();
         return builder.AddScheme<CognitoBearerOptions, CognitoBearerHandler>(scheme, configure);
+    }
+
+    /// <summary>
+    /// Adds the server-side session cookie (<see cref="CognitoCookieDefaults.AuthenticationScheme"/>): the cookie carries only the
+    /// session reference, protected by Data Protection (HttpOnly, Secure, SameSite=Lax), and each request's principal comes from
+    /// the session's verified ID token. Sign in with <see cref="CognitoSignIn"/>; <paramref name="cookie"/> may adjust the cookie
+    /// (login path, lifetime), not its store.
+    /// </summary>
+    public static AuthenticationBuilder AddCognitoCookie(this AuthenticationBuilder builder, Action<CognitoCookieOptions> configure, Action<CookieAuthenticationOptions>? cookie = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        const string scheme = CognitoCookieDefaults.AuthenticationScheme;
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(CognitoBearerVerifiers.HttpClientName);
+        builder.Services.TryAddSingleton<CognitoBearerVerifiers>();
+        builder.Services.AddOptions<CognitoCookieOptions>(scheme).Configure(configure);
+        builder.Services.TryAddSingleton<CognitoSignIn>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(scheme)
+            .Configure<IGrainFactory, CognitoBearerVerifiers, IOptionsMonitor<CognitoCookieOptions>>((o, grains, verifiers, sessions) =>
+            {
+                o.Cookie.Name = CognitoCookieDefaults.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                cookie?.Invoke(o);
+                var options = sessions.Get(scheme);
+                o.SessionStore = new CognitoTicketStore(grains, options.Pool, scheme, verifiers.For(scheme, options.Verifier));
+            });
+        return builder.AddCookie(scheme);
+    }
+
+    /// <summary>
+    /// Makes this HTTP client attach the signed-in browser's access token (<c>services.AddHttpClient("api").AddCognitoUserAccessTokenHandler()</c>);
+    /// on a 401 the session refreshes once and the call is retried once.
+    /// </summary>
+    public static IHttpClientBuilder AddCognitoUserAccessTokenHandler(this IHttpClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddTransient<CognitoUserAccessTokenHandler>();
+        return builder.AddHttpMessageHandler<CognitoUserAccessTokenHandler>();
     }
 }

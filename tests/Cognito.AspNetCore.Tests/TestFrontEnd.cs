@@ -1,6 +1,11 @@
 using System.Net.Http.Headers;
+using Cognito.AspNetCore.Bearer;
 using Cognito.AspNetCore.Revocation;
+using Cognito.AspNetCore.Sessions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
@@ -8,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cognito.AspNetCore.Tests;
 
-/// <summary>One front end on TestServer, an Orleans client of the fixture's cluster, with a bearer-protected <c>/api/me</c>.</summary>
+/// <summary>One front end on TestServer, an Orleans client of the fixture's cluster, with the Cognito cookie, a bearer-protected <c>/api/me</c>, and endpoints the tests drive as a browser would.</summary>
 public sealed class TestFrontEnd : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -21,6 +26,10 @@ public sealed class TestFrontEnd : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
+    public DownstreamApi Downstream => _app.Services.GetRequiredService<DownstreamApi>();
+
     public EndedSessionsRevocationCheck Revocation => _app.Services.GetRequiredService<EndedSessionsRevocationCheck>();
 
     public static async Task<TestFrontEnd> StartAsync(FrontEndFixture fixture)
@@ -29,17 +38,44 @@ public sealed class TestFrontEnd : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(fixture.Grains);
         builder.Services.AddCognitoRevocation(o => o.PollInterval = TimeSpan.FromMilliseconds(200));
-        builder.Services.AddAuthentication().AddCognitoBearer(o =>
-        {
-            o.Verifier.Issuer = fixture.Pool.Issuer;
-            o.Verifier.ClientIds.Add(fixture.Pool.ClientId);
-        });
+        builder.Services.AddAuthentication(CognitoCookieDefaults.AuthenticationScheme)
+            .AddCognitoCookie(o =>
+            {
+                o.Verifier.Issuer = fixture.Pool.Issuer;
+                o.Verifier.ClientIds.Add(fixture.Pool.ClientId);
+            }, cookie => cookie.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            })
+            .AddCognitoBearer(o =>
+            {
+                o.Verifier.Issuer = fixture.Pool.Issuer;
+                o.Verifier.ClientIds.Add(fixture.Pool.ClientId);
+            });
         builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<DownstreamApi>();
+        builder.Services.AddHttpClient("downstream", c => c.BaseAddress = new Uri("http://downstream.test"))
+            .AddCognitoUserAccessTokenHandler()
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<DownstreamApi>());
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/api/me", (HttpContext http) => http.User.Identity!.Name).RequireAuthorization();
+        app.UseAntiforgery();
+        app.MapGet("/api/me", (HttpContext http) => http.User.Identity!.Name)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CognitoBearerDefaults.AuthenticationScheme });
+        app.MapGet("/form", (HttpContext http, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(http).RequestToken!);
+        app.MapPost("/signin", async ([FromForm] string username, [FromForm] string password, HttpContext http, CognitoSignIn signIn) =>
+            (await signIn.PasswordAsync(http, username, password)).Status.ToString());
+        app.MapPost("/signout", async ([FromForm] bool everywhere, HttpContext http, CognitoSignIn signIn) =>
+        {
+            await signIn.SignOutAsync(http, everywhere);
+            return "signed out";
+        });
+        app.MapGet("/whoami", (HttpContext http) => $"{http.User.Identity!.Name} {http.GetCognitoSession()!.Handle}").RequireAuthorization();
+        app.MapGet("/call-api", async (IHttpClientFactory clients) => await clients.CreateClient("downstream").GetStringAsync("/data")).RequireAuthorization();
         await app.StartAsync();
         return new TestFrontEnd(app);
     }

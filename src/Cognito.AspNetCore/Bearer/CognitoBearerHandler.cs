@@ -33,7 +33,7 @@ internal sealed partial class CognitoBearerHandler(
         var token = header[BearerPrefix.Length..].Trim();
         try
         {
-            var verified = await verifiers.For(Scheme.Name, Options).VerifyAccessTokenAsync(token, Context.RequestAborted);
+            var verified = await verifiers.For(Scheme.Name, Options.Verifier).VerifyAccessTokenAsync(token, Context.RequestAborted);
             var principal = CognitoPrincipals.From(verified, Scheme.Name);
             return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
         }

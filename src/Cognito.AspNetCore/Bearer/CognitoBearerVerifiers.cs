@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Cognito.AspNetCore.Bearer;
 
 /// <summary>
-/// One <see cref="CognitoTokenVerifier"/> per bearer scheme, made on first use and kept: its JWKS
+/// One <see cref="CognitoTokenVerifier"/> per Cognito scheme (bearer or cookie), made on first use and kept: its JWKS
 /// cache and verified-token cache are what make repeated verifications cheap. It asks the front end's
 /// <see cref="EndedSessionsRevocationCheck"/> when one is registered.
 /// </summary>
@@ -18,12 +18,12 @@ internal sealed class CognitoBearerVerifiers(IServiceProvider services, IHttpCli
 
     private readonly ConcurrentDictionary<string, Lazy<CognitoTokenVerifier>> _verifiers = new(StringComparer.Ordinal);
 
-    public CognitoTokenVerifier For(string scheme, CognitoBearerOptions options) =>
+    public CognitoTokenVerifier For(string scheme, CognitoTokenVerifierOptions options) =>
         _verifiers.GetOrAdd(scheme, _ => new Lazy<CognitoTokenVerifier>(() => Create(options))).Value;
 
-    private CognitoTokenVerifier Create(CognitoBearerOptions options)
+    private CognitoTokenVerifier Create(CognitoTokenVerifierOptions options)
     {
-        options.Verifier.RevocationCheck ??= services.GetService<EndedSessionsRevocationCheck>();
-        return new CognitoTokenVerifier(options.Verifier, httpClients.CreateClient(HttpClientName), time, loggers.CreateLogger<CognitoTokenVerifier>());
+        options.RevocationCheck ??= services.GetService<EndedSessionsRevocationCheck>();
+        return new CognitoTokenVerifier(options, httpClients.CreateClient(HttpClientName), time, loggers.CreateLogger<CognitoTokenVerifier>());
     }
 }

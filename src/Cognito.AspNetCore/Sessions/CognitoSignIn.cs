@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Cognito.Client;
+using Cognito.Client.Errors;
+using Cognito.Client.Grains;
+using Cognito.Client.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Cognito.AspNetCore.Sessions;
+
+/// <summary>
+/// Signs a browser in through the grains into a server-side session: every sign-in starts a new
+/// session id (no fixation), a sign-in that waits for a challenge keeps its session in a short,
+/// protected cookie of its own, and when it completes the browser's earlier session (if any) is
+/// (known gap: a sign-in over a live session cookie is not handled yet), the client is described to the session, and the session cookie is issued.
+/// </summary>
+public sealed class CognitoSignIn(
+    IGrainFactory grains,
+    IDataProtectionProvider protection,
+    IOptionsMonitor<CognitoCookieOptions> options)
+{
+    private readonly ITimeLimitedDataProtector _pending =
+        protection.CreateProtector("Cognito.AspNetCore.PendingSignIn").ToTimeLimitedDataProtector();
+
+    /// <summary>The scheme this signs in to.</summary>
+    public string Scheme { get; init; } = CognitoCookieDefaults.AuthenticationScheme;
+
+    /// <summary>SRP sign-in of <paramref name="username"/> on a new session; a challenge is answered with <see cref="ContinueAsync"/>.</summary>
+    public Task<SignInResult> PasswordAsync(HttpContext http, string username, string password) =>
+        StartAsync(http, username, g => g.AuthenticateAsync(password, http.RequestAborted));
+
+    /// <summary>Starts a sign-in of <paramref name="username"/> on a new session with any first step (USER_AUTH, custom auth, tokens from elsewhere).</summary>
+    public async Task<SignInResult> StartAsync(HttpContext http, string username, Func<ICognitoUserGrain, Task<SignInResult>> firstStep)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var reference = new CognitoSessionReference(username, CognitoSessions.NewId());
+        return await StepAsync(http, reference, firstStep);
+    }
+
+    /// <summary>
+    /// Answers the pending sign-in's challenge (<c>g => g.RespondToMfaAsync(code)</c>, new password, MFA setup, …).
+    /// <see cref="NoPendingChallengeException"/> when this browser has no sign-in waiting (or it is older than
+    /// <see cref="CognitoCookieOptions.PendingSignInLifetime"/>).
+    /// </summary>
+    public async Task<SignInResult> ContinueAsync(HttpContext http, Func<ICognitoUserGrain, Task<SignInResult>> answer)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return PendingReference(http) is { } reference
+            ? await StepAsync(http, reference, answer)
+            : throw new NoPendingChallengeException("This browser has no sign-in waiting for an answer (or it is older than PendingSignInLifetime): start the sign-in again.");
+    }
+
+    /// <summary>Calls the pending sign-in's grain without answering (MFA setup's first step: <c>g => g.BeginMfaSetupAsync()</c>).</summary>
+    public async Task<T> CallPendingAsync<T>(HttpContext http, Func<ICognitoUserGrain, Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var reference = PendingReference(http) ?? throw new NoPendingChallengeException("This browser has no sign-in waiting for an answer (or it is older than PendingSignInLifetime): start the sign-in again.");
+        return await new CognitoSession(grains, Options.Pool, reference).CallAsync(call);
+    }
+
+    /// <summary>
+    /// Signs the browser out: <paramref name="everywhere"/> ends every session of the user
+    /// (GlobalSignOut), else only this one (RevokeToken); then the cookie goes.
+    /// </summary>
+    public async Task SignOutAsync(HttpContext http, bool everywhere = false)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        await http.AuthenticateAsync(Scheme);
+        if (everywhere && http.GetCognitoSession() is { } session)
+        {
+            try
+            {
+                await session.CallAsync(g => g.LogoutAsync(http.RequestAborted));
+            }
+            catch (NotSignedInException)
+            {
+                // Ended meanwhile: the cookie still goes.
+            }
+        }
+
+        await http.SignOutAsync(Scheme);
+    }
+
+    private CognitoCookieOptions Options => options.Get(Scheme);
+
+    private async Task<SignInResult> StepAsync(HttpContext http, CognitoSessionReference reference, Func<ICognitoUserGrain, Task<SignInResult>> step)
+    {
+        var session = new CognitoSession(grains, Options.Pool, reference);
+        var result = await session.CallAsync(step);
+        if (!result.IsSignedIn)
+        {
+            http.Response.Cookies.Append(CognitoCookieDefaults.PendingCookieName,
+                _pending.Protect(reference.Key, Options.PendingSignInLifetime), PendingCookie(http));
+            return result;
+        }
+
+        http.Response.Cookies.Delete(CognitoCookieDefaults.PendingCookieName, PendingCookie(http));
+        await session.CallAsync(g => g.DescribeClientAsync(ClientOf(http), http.RequestAborted));
+        var identity = new ClaimsIdentity([new Claim(CognitoCookieDefaults.SessionClaim, reference.Key)], Scheme);
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+        return result;
+    }
+
+    // A browser that signs in again while signed in leaves no orphan session behind.
+    private CognitoSessionReference? PendingReference(HttpContext http)
+    {
+        if (!http.Request.Cookies.TryGetValue(CognitoCookieDefaults.PendingCookieName, out var value))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CognitoSessionReference.Parse(_pending.Unprotect(value));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private CookieOptions PendingCookie(HttpContext http) => new()
+    {
+        HttpOnly = true,
+        Secure = true,
+        SameSite = SameSiteMode.Strict,
+        Path = "/",
+        MaxAge = Options.PendingSignInLifetime,
+    };
+
+    private static SessionClientInfo ClientOf(HttpContext http)
+    {
+        string? userAgent = http.Request.Headers.UserAgent;
+        if (userAgent is { Length: > SessionClientInfo.MaxUserAgentLength })
+        {
+            userAgent = userAgent[..SessionClientInfo.MaxUserAgentLength];
+        }
+
+        userAgent = userAgent is null || userAgent.Any(char.IsControl) ? null : userAgent;
+        return new SessionClientInfo(null, userAgent, http.Connection.RemoteIpAddress?.ToString());
+    }
+}
