@@ -38,9 +38,7 @@ public static class CognitoAspNetCoreExtensions
     public static AuthenticationBuilder AddCognitoBearer(this AuthenticationBuilder builder, string scheme, Action<CognitoBearerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient(CognitoBearerVerifiers.HttpClientName);
-        builder.Services.TryAddSingleton<CognitoBearerVerifiers>();
+        AddVerifiers(builder.Services);
         return builder.AddScheme<CognitoBearerOptions, CognitoBearerHandler>(scheme, configure);
     }
 
@@ -55,13 +53,11 @@ public static class CognitoAspNetCoreExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         const string scheme = CognitoCookieDefaults.AuthenticationScheme;
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient(CognitoBearerVerifiers.HttpClientName);
-        builder.Services.TryAddSingleton<CognitoBearerVerifiers>();
+        AddVerifiers(builder.Services);
         builder.Services.AddOptions<CognitoCookieOptions>(scheme).Configure(configure);
         builder.Services.TryAddSingleton<CognitoSignIn>();
         builder.Services.AddOptions<CookieAuthenticationOptions>(scheme)
-            .Configure<IGrainFactory, CognitoBearerVerifiers, IOptionsMonitor<CognitoCookieOptions>>((o, grains, verifiers, sessions) =>
+            .Configure<IGrainFactory, CognitoVerifiers, IOptionsMonitor<CognitoCookieOptions>>((o, grains, verifiers, sessions) =>
             {
                 o.Cookie.Name = CognitoCookieDefaults.CookieName;
                 o.Cookie.HttpOnly = true;
@@ -85,5 +81,13 @@ public static class CognitoAspNetCoreExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddTransient<CognitoUserAccessTokenHandler>();
         return builder.AddHttpMessageHandler<CognitoUserAccessTokenHandler>();
+    }
+
+    // What every Cognito scheme shares: one verifier per scheme, and the client that downloads the JWKS.
+    private static void AddVerifiers(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(CognitoVerifiers.HttpClientName);
+        services.TryAddSingleton<CognitoVerifiers>();
     }
 }

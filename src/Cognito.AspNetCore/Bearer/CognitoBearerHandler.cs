@@ -18,7 +18,7 @@ internal sealed partial class CognitoBearerHandler(
     IOptionsMonitor<CognitoBearerOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    CognitoBearerVerifiers verifiers) : AuthenticationHandler<CognitoBearerOptions>(options, logger, encoder)
+    CognitoVerifiers verifiers) : AuthenticationHandler<CognitoBearerOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
 

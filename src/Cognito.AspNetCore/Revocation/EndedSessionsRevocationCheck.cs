@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cognito.Client.Model;
 using Cognito.IdentityProvider.Tokens;
 
@@ -36,7 +35,7 @@ public sealed class EndedSessionsRevocationCheck(TimeProvider? timeProvider = nu
             return true;
         }
 
-        return snapshot.SignedOutUpTo.TryGetValue(claims.Subject, out var upTo) && claims.IssuedAt <= upTo;
+        return snapshot.SignedOut.TryGetValue(claims.Subject, out var signedOut) && claims.IssuedAt <= signedOut.UpTo;
     }
 
     /// <summary>
@@ -49,74 +48,70 @@ public sealed class EndedSessionsRevocationCheck(TimeProvider? timeProvider = nu
         lock (_applyGate)
         {
             var now = _time.GetUtcNow();
-            var next = page.IsComplete ? _snapshot.Live(now) : Snapshot.Empty.Live(now);
-            foreach (var entry in page.Entries.Where(e => e.KeepUntil > now))
+            var held = _snapshot;
+            // Most polls bring nothing: keep the held sets (never written after publication) under the new version.
+            if (page.IsComplete && page.Entries.Count == 0 && now < held.NextExpiry)
             {
-                next.Add(entry);
+                _snapshot = held with { Version = page.Version };
+                return;
             }
 
-            next.Version = page.Version;
-            _snapshot = next;
+            var builder = new SnapshotBuilder(page.IsComplete ? held : Snapshot.Empty, now);
+            foreach (var entry in page.Entries.Where(e => e.KeepUntil > now))
+            {
+                builder.Add(entry);
+            }
+
+            _snapshot = builder.Build(page.Version);
         }
     }
 
-    private sealed class Snapshot
+    // Published whole and never written after: readers need no lock.
+    private sealed record Snapshot(
+        long Version,
+        Dictionary<string, DateTimeOffset> OriginJtis,
+        Dictionary<string, DateTimeOffset> EventIds,
+        Dictionary<string, (DateTimeOffset UpTo, DateTimeOffset KeepUntil)> SignedOut,
+        DateTimeOffset NextExpiry)
     {
-        public static readonly Snapshot Empty = new();
+        public static readonly Snapshot Empty = new(0, [], [], [], DateTimeOffset.MaxValue);
 
-        public ConcurrentDictionary<string, DateTimeOffset> OriginJtis { get; } = new(StringComparer.Ordinal);
+        public int Count => OriginJtis.Count + EventIds.Count + SignedOut.Count;
+    }
 
-        public ConcurrentDictionary<string, DateTimeOffset> EventIds { get; } = new(StringComparer.Ordinal);
-
-        public ConcurrentDictionary<string, DateTimeOffset> SignedOutUpTo { get; } = new(StringComparer.Ordinal);
-
-        private readonly Dictionary<string, DateTimeOffset> _keepSubjectUntil = new(StringComparer.Ordinal);
-
-        public long Version { get; set; }
-
-        public int Count => OriginJtis.Count + EventIds.Count + SignedOutUpTo.Count;
-
-        // A copy without what has expired: readers keep using the old snapshot meanwhile.
-        public Snapshot Live(DateTimeOffset now)
-        {
-            var copy = new Snapshot { Version = Version };
-            foreach (var (key, until) in OriginJtis.Where(e => e.Value > now))
-            {
-                copy.OriginJtis[key] = until;
-            }
-
-            foreach (var (key, until) in EventIds.Where(e => e.Value > now))
-            {
-                copy.EventIds[key] = until;
-            }
-
-            foreach (var (subject, until) in _keepSubjectUntil.Where(e => e.Value > now))
-            {
-                copy._keepSubjectUntil[subject] = until;
-                copy.SignedOutUpTo[subject] = SignedOutUpTo[subject];
-            }
-
-            return copy;
-        }
+    private sealed class SnapshotBuilder(Snapshot from, DateTimeOffset now)
+    {
+        private readonly Dictionary<string, DateTimeOffset> _originJtis = Live(from.OriginJtis, now);
+        private readonly Dictionary<string, DateTimeOffset> _eventIds = Live(from.EventIds, now);
+        private readonly Dictionary<string, (DateTimeOffset UpTo, DateTimeOffset KeepUntil)> _signedOut =
+            from.SignedOut.Where(e => e.Value.KeepUntil > now).ToDictionary(StringComparer.Ordinal);
 
         public void Add(EndedSession entry)
         {
             if (entry.OriginJti is { } originJti)
             {
-                OriginJtis[originJti] = Later(OriginJtis, originJti, entry.KeepUntil);
+                _originJtis[originJti] = Max(_originJtis.GetValueOrDefault(originJti), entry.KeepUntil);
             }
             else if (entry.EventId is { } eventId)
             {
-                EventIds[eventId] = Later(EventIds, eventId, entry.KeepUntil);
+                _eventIds[eventId] = Max(_eventIds.GetValueOrDefault(eventId), entry.KeepUntil);
             }
             else if (entry.Subject is { } subject)
             {
-                SignedOutUpTo[subject] = Later(SignedOutUpTo, subject, entry.IssuedUpTo);
-                _keepSubjectUntil[subject] = _keepSubjectUntil.TryGetValue(subject, out var kept) && kept > entry.KeepUntil ? kept : entry.KeepUntil;
+                var held = _signedOut.GetValueOrDefault(subject);
+                _signedOut[subject] = (Max(held.UpTo, entry.IssuedUpTo), Max(held.KeepUntil, entry.KeepUntil));
             }
         }
 
-        private static DateTimeOffset Later(ConcurrentDictionary<string, DateTimeOffset> map, string key, DateTimeOffset value) =>
-            map.TryGetValue(key, out var held) && held > value ? held : value;
+        public Snapshot Build(long version)
+        {
+            var expiries = _originJtis.Values.Concat(_eventIds.Values).Concat(_signedOut.Values.Select(v => v.KeepUntil));
+            return new Snapshot(version, _originJtis, _eventIds, _signedOut, expiries.DefaultIfEmpty(DateTimeOffset.MaxValue).Min());
+        }
+
+        private static Dictionary<string, DateTimeOffset> Live(Dictionary<string, DateTimeOffset> held, DateTimeOffset now) =>
+            held.Where(e => e.Value > now).ToDictionary(StringComparer.Ordinal);
+
+        private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     }
 }

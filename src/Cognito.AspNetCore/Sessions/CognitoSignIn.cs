@@ -13,8 +13,8 @@ namespace Cognito.AspNetCore.Sessions;
 /// <summary>
 /// Signs a browser in through the grains into a server-side session: every sign-in starts a new
 /// session id (no fixation), a sign-in that waits for a challenge keeps its session in a short,
-/// protected cookie of its own, and when it completes the browser's earlier session (if any) is
-/// (known gap: a sign-in over a live session cookie is not handled yet), the client is described to the session, and the session cookie is issued.
+/// protected cookie of its own, and when it completes the client is described to the session and the
+/// session cookie is issued. Known gap: a sign-in over a live session cookie keeps the earlier session.
 /// </summary>
 public sealed class CognitoSignIn(
     IGrainFactory grains,
@@ -47,17 +47,14 @@ public sealed class CognitoSignIn(
     public async Task<SignInResult> ContinueAsync(HttpContext http, Func<ICognitoUserGrain, Task<SignInResult>> answer)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return PendingReference(http) is { } reference
-            ? await StepAsync(http, reference, answer)
-            : throw new NoPendingChallengeException("This browser has no sign-in waiting for an answer (or it is older than PendingSignInLifetime): start the sign-in again.");
+        return await StepAsync(http, PendingReference(http), answer);
     }
 
     /// <summary>Calls the pending sign-in's grain without answering (MFA setup's first step: <c>g => g.BeginMfaSetupAsync()</c>).</summary>
     public async Task<T> CallPendingAsync<T>(HttpContext http, Func<ICognitoUserGrain, Task<T>> call)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var reference = PendingReference(http) ?? throw new NoPendingChallengeException("This browser has no sign-in waiting for an answer (or it is older than PendingSignInLifetime): start the sign-in again.");
-        return await new CognitoSession(grains, Options.Pool, reference).CallAsync(call);
+        return await new CognitoSession(grains, Options.Pool, PendingReference(http)).CallAsync(call);
     }
 
     /// <summary>
@@ -103,22 +100,22 @@ public sealed class CognitoSignIn(
         return result;
     }
 
-    // A browser that signs in again while signed in leaves no orphan session behind.
-    private CognitoSessionReference? PendingReference(HttpContext http)
+    // The pending cookie is protected and time-limited: a forged, altered or expired one is no pending sign-in.
+    private CognitoSessionReference PendingReference(HttpContext http)
     {
-        if (!http.Request.Cookies.TryGetValue(CognitoCookieDefaults.PendingCookieName, out var value))
+        CognitoSessionReference? reference = null;
+        if (http.Request.Cookies.TryGetValue(CognitoCookieDefaults.PendingCookieName, out var value))
         {
-            return null;
+            try
+            {
+                reference = CognitoSessionReference.Parse(_pending.Unprotect(value));
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+            }
         }
 
-        try
-        {
-            return CognitoSessionReference.Parse(_pending.Unprotect(value));
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
+        return reference ?? throw new NoPendingChallengeException("This browser has no sign-in waiting for an answer (or it is older than PendingSignInLifetime): start the sign-in again.");
     }
 
     private CookieOptions PendingCookie(HttpContext http) => new()

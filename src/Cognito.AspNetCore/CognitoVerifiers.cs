@@ -4,14 +4,14 @@ using Cognito.IdentityProvider.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Cognito.AspNetCore.Bearer;
+namespace Cognito.AspNetCore;
 
 /// <summary>
 /// One <see cref="CognitoTokenVerifier"/> per Cognito scheme (bearer or cookie), made on first use and kept: its JWKS
 /// cache and verified-token cache are what make repeated verifications cheap. It asks the front end's
 /// <see cref="EndedSessionsRevocationCheck"/> when one is registered.
 /// </summary>
-internal sealed class CognitoBearerVerifiers(IServiceProvider services, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+internal sealed class CognitoVerifiers(IServiceProvider services, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
 {
     /// <summary>The named HTTP client that downloads the JWKS.</summary>
     public const string HttpClientName = "Cognito.AspNetCore.Jwks";
