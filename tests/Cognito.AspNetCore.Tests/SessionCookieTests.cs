@@ -130,6 +130,29 @@ public sealed class SessionCookieTests(FrontEndFixture fixture)
     }
 
     [Fact]
+    public async Task A_sign_in_over_a_live_cookie_gets_a_new_session_and_ends_the_earlier_one()
+    {
+        await using var front = await TestFrontEnd.StartAsync(fixture);
+        var (alice, bob) = (await fixture.NewUserAsync(), await fixture.NewUserAsync());
+        var browser = new TestBrowser(front);
+        await browser.SignInAsync(alice);
+        var alicesCookie = browser.SessionCookie!;
+
+        await browser.SignInAsync(alice);
+        Assert.NotEqual(alicesCookie, browser.SessionCookie);
+        Assert.Single(await fixture.Grains.GetCognitoUser("main", alice).ListSessionsAsync());
+
+        await browser.SignInAsync(bob);
+        var whoami = await browser.GetAsync("/whoami");
+        Assert.StartsWith(bob + " ", await whoami.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await fixture.Grains.GetCognitoUser("main", alice).ListSessionsAsync());
+
+        var replay = new TestBrowser(front);
+        replay.Cookies[CognitoCookieDefaults.CookieName] = alicesCookie;
+        Assert.Equal(HttpStatusCode.Unauthorized, await replay.WhoAmIAsync());
+    }
+
+    [Fact]
     public async Task Outgoing_calls_carry_the_access_token_and_a_401_refreshes_once_and_retries_once()
     {
         await using var front = await TestFrontEnd.StartAsync(fixture);

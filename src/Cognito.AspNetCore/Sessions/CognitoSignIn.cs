@@ -14,11 +14,13 @@ namespace Cognito.AspNetCore.Sessions;
 /// Signs a browser in through the grains into a server-side session: every sign-in starts a new
 /// session id (no fixation), a sign-in that waits for a challenge keeps its session in a short,
 /// protected cookie of its own, and when it completes the client is described to the session and the
-/// session cookie is issued. Known gap: a sign-in over a live session cookie keeps the earlier session.
+/// session cookie is issued. A sign-in over a live session cookie ends that earlier session and issues
+/// a cookie for the new one.
 /// </summary>
 public sealed class CognitoSignIn(
     IGrainFactory grains,
     IDataProtectionProvider protection,
+    IAuthenticationSchemeProvider schemes,
     IOptionsMonitor<CognitoCookieOptions> options)
 {
     private readonly ITimeLimitedDataProtector _pending =
@@ -96,8 +98,26 @@ public sealed class CognitoSignIn(
         http.Response.Cookies.Delete(CognitoCookieDefaults.PendingCookieName, PendingCookie(http));
         await session.CallAsync(g => g.DescribeClientAsync(ClientOf(http), http.RequestAborted));
         var identity = new ClaimsIdentity([new Claim(CognitoCookieDefaults.SessionClaim, reference.Key)], Scheme);
-        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+        await IssueCookieAsync(http, new ClaimsPrincipal(identity));
         return result;
+    }
+
+    // The cookie handler of this request has read the browser's cookie once and would only renew that
+    // session's key (aspnetcore#22135), so the browser would stay on its earlier session. Instead the
+    // earlier session is ended (no orphan stays signed in) and a handler that has not read the cookie yet,
+    // whose read of the now-ended session finds nothing, stores the new one.
+    private async Task IssueCookieAsync(HttpContext http, ClaimsPrincipal principal)
+    {
+        if (!(await http.AuthenticateAsync(Scheme)).Succeeded)
+        {
+            await http.SignInAsync(Scheme, principal);
+            return;
+        }
+
+        await http.SignOutAsync(Scheme);
+        var handler = await new AuthenticationHandlerProvider(schemes).GetHandlerAsync(http, Scheme) as IAuthenticationSignInHandler
+            ?? throw new InvalidOperationException($"The scheme {Scheme} cannot sign in.");
+        await handler.SignInAsync(principal, properties: null);
     }
 
     // The pending cookie is protected and time-limited: a forged, altered or expired one is no pending sign-in.
