@@ -17,6 +17,7 @@ if (arguments.Error is not null)
 }
 
 QuickStart? quickStart = null;
+SampleWebApp? web = null;
 CognitoHostingOptions? hosting = null;
 try
 {
@@ -55,6 +56,23 @@ try
     await host.StartAsync();
     var gateway = hosting.Membership == CognitoMembership.Localhost ? $"localhost:{hosting.GatewayPort}" : $"port {hosting.GatewayPort} (cluster '{hosting.ClusterId}', membership in Redis)";
     Console.WriteLine($"Silo started ({hosting.Storage} session storage); clients connect to the gateway on {gateway}. Press Ctrl+C to stop.");
+    if (quickStart is not null)
+    {
+        var frontEnd = SampleWebApp.FrontEndArguments(quickStart, hosting.GatewayPort);
+        Console.WriteLine("A front end reaches this silo and pool with: " + string.Join(' ', frontEnd));
+        if (arguments.Web)
+        {
+            if (SampleWebApp.FindProject() is not { } project)
+            {
+                Console.Error.WriteLine("--web needs the repository's samples/Cognito.Web beside this silo's sources; it is not there.");
+                return 2;
+            }
+
+            Console.WriteLine($"Starting the sample web app (it builds first); open {SampleWebApp.Url} when it says it is listening.");
+            web = SampleWebApp.Start(project, frontEnd);
+        }
+    }
+
     await host.WaitForShutdownAsync();
     return 0;
 }
@@ -76,6 +94,11 @@ catch (Exception e) when (hosting is not null && IsAddressInUse(e))
 }
 finally
 {
+    if (web is not null)
+    {
+        await web.DisposeAsync();
+    }
+
     if (quickStart is not null)
     {
         await quickStart.DisposeAsync();

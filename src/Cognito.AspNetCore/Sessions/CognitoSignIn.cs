@@ -14,7 +14,7 @@ namespace Cognito.AspNetCore.Sessions;
 /// Signs a browser in through the grains into a server-side session: every sign-in starts a new
 /// session id (no fixation), a sign-in that waits for a challenge keeps its session in a short,
 /// protected cookie of its own, and when it completes the client is described to the session and the
-/// session cookie is issued. A sign-in over a live session cookie ends that earlier session and issues
+/// session cookie is issued (and <c>GetCognitoSession()</c> gives the new session for the rest of the request). A sign-in over a live session cookie ends that earlier session and issues
 /// a cookie for the new one.
 /// </summary>
 public sealed class CognitoSignIn(
@@ -99,6 +99,7 @@ public sealed class CognitoSignIn(
         await session.CallAsync(g => g.DescribeClientAsync(ClientOf(http), http.RequestAborted));
         var identity = new ClaimsIdentity([new Claim(CognitoCookieDefaults.SessionClaim, reference.Key)], Scheme);
         await IssueCookieAsync(http, new ClaimsPrincipal(identity));
+        http.Features.Set(session);
         return result;
     }
 

@@ -1,0 +1,33 @@
+using Cognito.AspNetCore.Sessions;
+using Cognito.Client.Model;
+using SignInResult = Cognito.Client.Model.SignInResult;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cognito.Web.SignIn;
+
+/// <summary>Where a sign-in goes after each step: home once signed in (remembering the device if asked), else the challenge's page.</summary>
+public static class SignInSteps
+{
+    public static async Task<IActionResult> NextAsync(HttpContext http, SignInResult result, bool rememberDevice, string? returnUrl)
+    {
+        if (!result.IsSignedIn)
+        {
+            return new RedirectToPageResult("/Account/Challenge", new { name = result.Challenge!.Name, rememberDevice, returnUrl });
+        }
+
+        if (rememberDevice && http.GetCognitoSession() is { } session)
+        {
+            await session.CallAsync(g => g.RememberDeviceAsync(DeviceName(http), http.RequestAborted));
+        }
+
+        return new LocalRedirectResult(returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/");
+    }
+
+    private static string DeviceName(HttpContext http)
+    {
+        string? agent = http.Request.Headers.UserAgent;
+        return agent is { Length: > 0 } ? agent[..Math.Min(agent.Length, 60)] : "browser";
+    }
+
+    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}
