@@ -45,6 +45,7 @@ public sealed class LocalModeTests(ITestOutputHelper output)
                 output.WriteLine(client.Describe());
                 Assert.True(exit == 0, $"The client exited with {exit}.\n{client.Describe()}\n{silo.Describe()}");
 
+                Assert.Contains(silo.StdoutLines, l => l.StartsWith("A front end reaches this silo and pool with: --Cognito:Pool=main --Cognito:Issuer=", StringComparison.Ordinal));
                 var noisy = silo.Output.Split('\n').Where(l => l.Contains("Polly", StringComparison.Ordinal) || l.Contains("ServerGC", StringComparison.Ordinal)).ToList();
                 Assert.True(noisy.Count == 0, $"Log noise in the silo's output:\n{string.Join('\n', noisy)}");
                 silo.Terminate();
