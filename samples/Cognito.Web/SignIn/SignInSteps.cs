@@ -8,7 +8,7 @@ namespace Cognito.Web.SignIn;
 /// <summary>Where a sign-in goes after each step: home once signed in (remembering the device if asked), else the challenge's page.</summary>
 public static class SignInSteps
 {
-    public static async Task<IActionResult> NextAsync(HttpContext http, SignInResult result, bool rememberDevice, string? returnUrl)
+    public static async Task<IActionResult> NextAsync(HttpContext http, IUrlHelper url, SignInResult result, bool rememberDevice, string? returnUrl)
     {
         if (!result.IsSignedIn)
         {
@@ -20,7 +20,7 @@ public static class SignInSteps
             await session.CallAsync(g => g.RememberDeviceAsync(DeviceName(http), http.RequestAborted));
         }
 
-        return new LocalRedirectResult(returnUrl is { Length: > 0 } && IsLocal(returnUrl) ? returnUrl : "/");
+        return new LocalRedirectResult(url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 
     private static string DeviceName(HttpContext http)
@@ -28,6 +28,4 @@ public static class SignInSteps
         string? agent = http.Request.Headers.UserAgent;
         return agent is { Length: > 0 } ? agent[..Math.Min(agent.Length, 60)] : "browser";
     }
-
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }
