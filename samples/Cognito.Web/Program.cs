@@ -4,6 +4,7 @@ using Cognito.AspNetCore.Sessions;
 using Cognito.Client;
 using Cognito.Web;
 using Cognito.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,14 @@ if (sample.Issuer is null || sample.ClientId is null)
 }
 
 builder.Services.AddSingleton(sample);
+
+// Cookies and antiforgery tokens are Data Protection payloads: every instance behind one address needs
+// the same application name and key ring, or a browser is signed out whenever it reaches another instance.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName(SampleOptions.DataProtectionApplicationName);
+if (builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys)
+{
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+}
 builder.UseOrleansClient(client => client
     .UseLocalhostClustering(gatewayPort: sample.GatewayPort)
     .AddCognitoClient());

@@ -8,6 +8,9 @@ public sealed class SampleOptions
 {
     public const string SectionName = "Cognito";
 
+    /// <summary>The Data Protection application name every instance of the sample shares.</summary>
+    public const string DataProtectionApplicationName = "CognitoOrleans.Sample";
+
     /// <summary>The pool's name in the silo's configuration.</summary>
     public string Pool { get; set; } = "main";
 

@@ -6,7 +6,8 @@ namespace Cognito.EndToEnd.Tests;
 
 /// <summary>
 /// cognito-local, the SRP front before it, one pool with an app client created through the front,
-/// and a real <c>Cognito.Silo</c> process serving that pool as "main" through the front.
+/// and a real <c>Cognito.Silo</c> process serving that pool as "main" through the front; the sample
+/// front end beside it once a browser test asks for it. MFA is optional in the pool, so users can turn it on.
 /// </summary>
 public sealed class EndToEndFixture : SrpFrontFixture
 {
@@ -14,6 +15,8 @@ public sealed class EndToEndFixture : SrpFrontFixture
 
     private TestPool? _pool;
     private ChildProcess? _silo;
+    private readonly Lock _webGate = new();
+    private Task<SampleWebProcess>? _web;
 
     public TestPool Pool => _pool ?? throw new InvalidOperationException("The pool is not created.");
 
@@ -24,8 +27,17 @@ public sealed class EndToEndFixture : SrpFrontFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _pool = await CreatePoolAsync();
+        _pool = await CreatePoolAsync(mfaConfiguration: "OPTIONAL");
         (_silo, GatewayPort) = await SiloProcess.StartAndWaitAsync(SiloSettings(Pool));
+    }
+
+    /// <summary>The sample front end (<c>samples/Cognito.Web</c>) as a client of this silo and pool, started on first use.</summary>
+    public Task<SampleWebProcess> SampleWebAsync()
+    {
+        lock (_webGate)
+        {
+            return _web ??= SampleWebProcess.StartAsync(PoolName, Server.IssuerFor(Pool.UserPoolId), Pool.ClientId, GatewayPort);
+        }
     }
 
     /// <summary>The silo's configuration for <paramref name="pool"/> as "main", pointed at the front.</summary>
@@ -46,6 +58,11 @@ public sealed class EndToEndFixture : SrpFrontFixture
 
     public override async Task DisposeAsync()
     {
+        if (_web is { IsCompletedSuccessfully: true })
+        {
+            await _web.Result.DisposeAsync();
+        }
+
         if (_silo is not null)
         {
             await _silo.DisposeAsync();

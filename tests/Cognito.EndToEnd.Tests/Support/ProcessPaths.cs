@@ -15,6 +15,9 @@ public static class ProcessPaths
 
     public static string LoadClient => Find("Cognito.EndToEnd.LoadClient");
 
+    /// <summary>The sample front end, <c>samples/Cognito.Web</c>.</summary>
+    public static string Web => Find("Cognito.Web");
+
     /// <summary>The repository the tests were built from.</summary>
     public static string RepositoryRoot =>
         typeof(ProcessPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value
