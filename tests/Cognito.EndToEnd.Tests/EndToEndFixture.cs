@@ -7,7 +7,7 @@ namespace Cognito.EndToEnd.Tests;
 /// <summary>
 /// cognito-local, the SRP front before it, one pool with an app client created through the front,
 /// and a real <c>Cognito.Silo</c> process serving that pool as "main" through the front; the sample
-/// front end beside it once a browser test asks for it. MFA is optional in the pool, so users can turn it on.
+/// front end beside it once a browser test asks for it. MFA is optional in the pool, so users can turn it on, and devices are remembered when a user asks.
 /// </summary>
 public sealed class EndToEndFixture : SrpFrontFixture
 {
@@ -27,7 +27,7 @@ public sealed class EndToEndFixture : SrpFrontFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _pool = await CreatePoolAsync(mfaConfiguration: "OPTIONAL");
+        _pool = await CreatePoolAsync(mfaConfiguration: "OPTIONAL", deviceTracking: true);
         (_silo, GatewayPort) = await SiloProcess.StartAndWaitAsync(SiloSettings(Pool));
     }
 

@@ -1,4 +1,6 @@
+using Cognito.Client.Grains;
 using Cognito.Client.Errors;
+using Cognito.IdentityProvider.Errors;
 using Cognito.Testing.CognitoLocal;
 
 namespace Cognito.Grains.Tests;
@@ -21,7 +23,8 @@ public sealed class DeviceTests(GrainClusterFixture cluster)
         Assert.Equal(remembered.DeviceKey, (await user.GetSessionAsync()).DeviceKey);
 
         var devices = await user.ListDevicesAsync();
-        Assert.Contains(devices, d => d.DeviceKey == remembered.DeviceKey);
+        var listed = Assert.Single(devices, d => d.DeviceKey == remembered.DeviceKey);
+        Assert.Equal(("laptop", true), (listed.Name, listed.Remembered));
 
         await user.LogoutAsync();
         var deviceRounds = cluster.Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER");
@@ -48,5 +51,34 @@ public sealed class DeviceTests(GrainClusterFixture cluster)
 
         Assert.True((await user.AuthenticateAsync(CognitoLocalFixture.DefaultPassword)).IsSignedIn);
         Assert.NotEqual(remembered.DeviceKey, (await user.GetSessionAsync()).DeviceKey);
+    }
+
+    [Fact]
+    public async Task A_device_remembered_by_one_session_is_proved_by_the_next_session_it_is_given_to()
+    {
+        var sessions = new SessionDriver(cluster, "devices");
+        var (alice, bob) = (await cluster.NewUserAsync("devices"), await cluster.NewUserAsync("devices"));
+        var (first, second, third) = (CognitoSessions.NewId(), CognitoSessions.NewId(), CognitoSessions.NewId());
+        await sessions.SignInAsync(alice, first);
+        Assert.Null(await sessions.CallAsync(alice, first, g => g.GetRememberedDeviceAsync()));
+        await sessions.CallAsync(alice, first, g => g.RememberDeviceAsync("browser"));
+        var device = await sessions.CallAsync(alice, first, g => g.GetRememberedDeviceAsync());
+        Assert.NotNull(device);
+        Assert.DoesNotContain(device!.DevicePassword, device.ToString(), StringComparison.Ordinal);
+
+        var deviceRounds = cluster.Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER");
+        await sessions.CallAsync(alice, second, g => g.UseRememberedDeviceAsync(device));
+        await sessions.SignInAsync(alice, second);
+        Assert.Equal(deviceRounds + 1, cluster.Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"));
+        Assert.Equal(device.DeviceKey, (await sessions.CallAsync(alice, second, g => g.GetSessionAsync())).DeviceKey);
+        await Assert.ThrowsAsync<InvalidParameterException>(() => sessions.CallAsync(alice, second, g => g.UseRememberedDeviceAsync(device)));
+
+        // Another user's device proves nothing: Cognito does not know it for bob, who signs in without it.
+        await sessions.CallAsync(bob, third, g => g.UseRememberedDeviceAsync(device));
+        await sessions.SignInAsync(bob, third);
+        Assert.Equal(deviceRounds + 1, cluster.Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"));
+        Assert.NotEqual(device.DeviceKey, (await sessions.CallAsync(bob, third, g => g.GetSessionAsync())).DeviceKey);
+        await sessions.EndAllAsync(alice);
+        await sessions.EndAllAsync(bob);
     }
 }

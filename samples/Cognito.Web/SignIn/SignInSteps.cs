@@ -8,16 +8,17 @@ namespace Cognito.Web.SignIn;
 /// <summary>Where a sign-in goes after each step: home once signed in (remembering the device if asked), else the challenge's page.</summary>
 public static class SignInSteps
 {
-    public static async Task<IActionResult> NextAsync(HttpContext http, IUrlHelper url, SignInResult result, bool rememberDevice, string? returnUrl)
+    public static async Task<IActionResult> NextAsync(HttpContext http, IUrlHelper url, CognitoSignIn signIn, SignInResult result, bool rememberDevice, string? returnUrl)
     {
         if (!result.IsSignedIn)
         {
             return new RedirectToPageResult("/Account/Challenge", new { name = result.Challenge!.Name, rememberDevice, returnUrl });
         }
 
-        if (rememberDevice && http.GetCognitoSession() is { } session)
+        // A sign-in that proved an already remembered device reports no new one.
+        if (rememberDevice && result.NewDevice is not null)
         {
-            await session.CallAsync(g => g.RememberDeviceAsync(DeviceName(http), http.RequestAborted));
+            await signIn.RememberDeviceAsync(http, DeviceName(http));
         }
 
         return new LocalRedirectResult(url.IsLocalUrl(returnUrl) ? returnUrl! : "/");

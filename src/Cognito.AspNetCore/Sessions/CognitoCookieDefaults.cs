@@ -12,5 +12,8 @@ public static class CognitoCookieDefaults
     /// <summary>The cookie of a sign-in waiting for a challenge answer.</summary>
     public const string PendingCookieName = ".Cognito.Pending";
 
+    /// <summary>The cookie of the device this browser remembers for a user (its device credentials, protected).</summary>
+    public const string DeviceCookieName = ".Cognito.Device";
+
     internal const string SessionClaim = "cognito:session_reference";
 }

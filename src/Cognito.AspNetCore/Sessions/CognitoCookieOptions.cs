@@ -13,4 +13,7 @@ public sealed class CognitoCookieOptions
 
     /// <summary>How long a sign-in that waits for a challenge answer (MFA, new password) is kept in its own short cookie: 5 minutes, as Cognito's session.</summary>
     public TimeSpan PendingSignInLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a browser keeps a device the user asked it to remember (its protected device cookie): 365 days.</summary>
+    public TimeSpan RememberedDeviceLifetime { get; set; } = TimeSpan.FromDays(365);
 }

@@ -26,6 +26,8 @@ public sealed class CognitoSignIn(
     private readonly ITimeLimitedDataProtector _pending =
         protection.CreateProtector("Cognito.AspNetCore.PendingSignIn").ToTimeLimitedDataProtector();
 
+    private readonly RememberedDeviceCookie _device = new(protection);
+
     /// <summary>The scheme this signs in to.</summary>
     public string Scheme { get; init; } = CognitoCookieDefaults.AuthenticationScheme;
 
@@ -38,7 +40,41 @@ public sealed class CognitoSignIn(
     {
         ArgumentNullException.ThrowIfNull(http);
         var reference = new CognitoSessionReference(username, CognitoSessions.NewId());
+        if (_device.Read(http, username) is { } device)
+        {
+            await new CognitoSession(grains, Options.Pool, reference).CallAsync(g => g.UseRememberedDeviceAsync(device));
+        }
+
         return await StepAsync(http, reference, firstStep);
+    }
+
+    /// <summary>
+    /// Remembers this browser as a device of the signed-in user (Cognito's ConfirmDevice and
+    /// UpdateDeviceStatus on the session just signed in) and keeps the device in the browser's
+    /// protected device cookie, so later sign-ins here prove it and may skip MFA.
+    /// </summary>
+    public async Task<DeviceInfo> RememberDeviceAsync(HttpContext http, string? deviceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var session = http.GetCognitoSession() ?? throw new NotSignedInException("This browser has no session whose device could be remembered.");
+        var remembered = await session.CallAsync(g => g.RememberDeviceAsync(deviceName, http.RequestAborted));
+        if (await session.CallAsync(g => g.GetRememberedDeviceAsync()) is { } device)
+        {
+            _device.Write(http, session.Username, device, Options.RememberedDeviceLifetime);
+        }
+
+        return remembered;
+    }
+
+    /// <summary>Forgets the device this browser remembers (Cognito's ForgetDevice) and deletes its device cookie.</summary>
+    public async Task ForgetDeviceAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _device.Delete(http);
+        if (http.GetCognitoSession() is { } session && await session.CallAsync(g => g.GetRememberedDeviceAsync()) is { } device)
+        {
+            await session.CallAsync(g => g.ForgetDeviceAsync(device.DeviceKey, http.RequestAborted));
+        }
     }
 
     /// <summary>

@@ -10,6 +10,21 @@ public interface IUserDevices : IGrainWithStringKey
     [Alias("RememberDevice")]
     Task<DeviceInfo> RememberDeviceAsync(string? deviceName = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The credentials of the device this grain remembered, or null. Only a holder of the session's
+    /// key asks; a front end keeps them in the browser (see Cognito.AspNetCore's device cookie).
+    /// </summary>
+    [Alias("GetRememberedDevice")]
+    Task<DeviceCredentials?> GetRememberedDeviceAsync();
+
+    /// <summary>
+    /// Signs in with a device remembered by an earlier session (its sign-ins prove the device, so
+    /// Cognito may skip MFA). Only before this grain's first sign-in step; a device of another user or
+    /// one forgotten meanwhile is refused by Cognito and the sign-in goes on without it.
+    /// </summary>
+    [Alias("UseRememberedDevice")]
+    Task UseRememberedDeviceAsync(DeviceCredentials device);
+
     /// <summary>Forgets a device (this grain's own when <paramref name="deviceKey"/> is null).</summary>
     [Alias("ForgetDevice")]
     Task ForgetDeviceAsync(string? deviceKey = null, CancellationToken cancellationToken = default);

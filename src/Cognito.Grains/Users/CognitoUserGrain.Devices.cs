@@ -2,6 +2,7 @@ using Cognito.Client.Errors;
 using Cognito.Client.Model;
 using Cognito.IdentityProvider;
 using Cognito.IdentityProvider.Authentication;
+using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Model;
 
 namespace Cognito.Grains.Users;
@@ -23,6 +24,26 @@ internal sealed partial class CognitoUserGrain
         State.NewDevice = null;
         await SaveAsync();
         return new DeviceInfo(device.DeviceKey, deviceName, true, null, new Dictionary<string, string>());
+    }
+
+    public Task<DeviceCredentials?> GetRememberedDeviceAsync() =>
+        Task.FromResult(State.Device is { DevicePassword: { } password } d ? new DeviceCredentials(d.DeviceKey, d.DeviceGroupKey, password) : null);
+
+    public async Task UseRememberedDeviceAsync(DeviceCredentials device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        if (State.Tokens is not null || State.Challenge is not null || State.OwnerKey is not null)
+        {
+            throw new InvalidParameterException("A remembered device is given to a session before its sign-in starts, not after.");
+        }
+
+        if (string.IsNullOrWhiteSpace(device.DeviceKey) || string.IsNullOrWhiteSpace(device.DeviceGroupKey) || string.IsNullOrEmpty(device.DevicePassword))
+        {
+            throw new InvalidParameterException("A remembered device needs its key, group key and password.");
+        }
+
+        State.Device = new StoredDevice(device.DeviceKey, device.DeviceGroupKey, device.DevicePassword);
+        await SaveAsync();
     }
 
     public async Task ForgetDeviceAsync(string? deviceKey = null, CancellationToken cancellationToken = default)

@@ -58,10 +58,10 @@ internal sealed partial class CognitoUserGrain
         return await AcceptAsync(step, clientMetadata, cancellationToken);
     }
 
-    /// <summary>This grain's remembered device, or, through an alias, the device of the user it still confirms.</summary>
+    /// <summary>This grain's remembered device (its own or one given to it), or, through an alias, the device of the user it still confirms.</summary>
     private async Task<(StoredDevice? Device, bool Own)> DeviceForSignInAsync(CancellationToken cancellationToken)
     {
-        if (!IsAlias)
+        if (!IsAlias || State.Device is not null)
         {
             return (State.Device, true);
         }

@@ -28,7 +28,8 @@ internal static class ModelMapping
     public static DeviceInfo Device(DeviceType device)
     {
         var attributes = Pairs(device.DeviceAttributes).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var status = attributes.GetValueOrDefault("device_status");
+        // "device_status" is the device's validity ("valid"); whether it is remembered is its own attribute.
+        var status = attributes.GetValueOrDefault("dev:device_remembered_status");
         bool? remembered = status is null ? null : status == DeviceRememberedStatusType.Remembered;
         return new DeviceInfo(device.DeviceKey ?? string.Empty, attributes.GetValueOrDefault("device_name"), remembered, device.DeviceLastAuthenticatedDate, attributes);
     }

@@ -97,8 +97,9 @@ public sealed class Chromium : IDisposable
                 _ = page.TagName;
                 return false;
             }
-            catch (StaleElementReferenceException)
+            catch (Exception e) when (e is StaleElementReferenceException or UnknownErrorException)
             {
+                // Chromium reports a node of the replaced document either way.
                 return ((IJavaScriptExecutor)d).ExecuteScript("return document.readyState") as string == "complete";
             }
         });

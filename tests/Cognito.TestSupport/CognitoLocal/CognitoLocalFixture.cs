@@ -55,8 +55,8 @@ public class CognitoLocalFixture : IAsyncLifetime
 
     public string UniqueName(string prefix) => Admin.UniqueName(prefix);
 
-    /// <summary>Creates a pool and an app client (with a secret when asked) that allows password and refresh flows.</summary>
-    public Task<TestPool> CreatePoolAsync(bool withSecret = false, int? accessTokenMinutes = null, int? idTokenMinutes = null, IReadOnlyList<string>? usernameAttributes = null, IReadOnlyList<string>? aliasAttributes = null, string mfaConfiguration = "OFF") =>
+    /// <summary>Creates a pool and an app client (with a secret when asked) that allows password and refresh flows; devices are remembered only when asked.</summary>
+    public Task<TestPool> CreatePoolAsync(bool withSecret = false, int? accessTokenMinutes = null, int? idTokenMinutes = null, IReadOnlyList<string>? usernameAttributes = null, IReadOnlyList<string>? aliasAttributes = null, string mfaConfiguration = "OFF", bool deviceTracking = false) =>
         Admin.CreatePoolAsync(new LocalPoolOptions
         {
             WithSecret = withSecret,
@@ -65,6 +65,7 @@ public class CognitoLocalFixture : IAsyncLifetime
             UsernameAttributes = usernameAttributes ?? [],
             AliasAttributes = aliasAttributes,
             MfaConfiguration = mfaConfiguration,
+            DeviceTracking = deviceTracking,
         });
 
     /// <summary>Creates a confirmed user with a permanent password through the admin API.</summary>

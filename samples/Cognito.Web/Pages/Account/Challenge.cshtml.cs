@@ -46,7 +46,7 @@ public sealed class ChallengeModel(CognitoSignIn signIn) : CognitoPageModel
     public Task<IActionResult> OnPostAsync() => TryAsync(async () =>
     {
         var result = await signIn.ContinueAsync(HttpContext, Answering(Answer.Trim()));
-        return await SignInSteps.NextAsync(HttpContext, Url, result, RememberDevice, ReturnUrl);
+        return await SignInSteps.NextAsync(HttpContext, Url, signIn, result, RememberDevice, ReturnUrl);
     });
 
     private Func<ICognitoUserGrain, Task<SignInResult>> Answering(string answer) => Name switch

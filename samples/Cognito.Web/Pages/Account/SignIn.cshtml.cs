@@ -25,5 +25,5 @@ public sealed class SignInModel(CognitoSignIn signIn) : CognitoPageModel
     }
 
     public Task<IActionResult> OnPostAsync() => TryAsync(async () =>
-        await SignInSteps.NextAsync(HttpContext, Url, await signIn.PasswordAsync(HttpContext, Username.Trim(), Password), RememberDevice, ReturnUrl));
+        await SignInSteps.NextAsync(HttpContext, Url, signIn, await signIn.PasswordAsync(HttpContext, Username.Trim(), Password), RememberDevice, ReturnUrl));
 }
