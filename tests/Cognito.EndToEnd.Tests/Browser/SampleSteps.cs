@@ -44,4 +44,18 @@ public static class SampleSteps
         browser.Press("call-api");
         return browser.Until<string?>(d => d.FindElement(By.Id("api-result")).Text is { Length: > 0 } text ? text : null) ?? string.Empty;
     }
+
+    /// <summary>The session's access token, as the home page's own script gets it (a POST with the antiforgery token).</summary>
+    public static string AccessToken(this Chromium browser)
+    {
+        browser.Go("/");
+        var token = ((IJavaScriptExecutor)browser.Driver).ExecuteAsyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const antiforgery = document.querySelector('#api-form input[name="__RequestVerificationToken"]').value;
+            fetch('/api/token', { method: 'POST', headers: { 'RequestVerificationToken': antiforgery } })
+                .then(r => r.ok ? r.json() : { accessToken: null }).then(j => done(j.accessToken));
+            """);
+        return token as string ?? throw new InvalidOperationException($"The page got no access token; {browser.Describe()}");
+    }
 }
