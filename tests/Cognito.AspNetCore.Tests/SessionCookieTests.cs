@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Net;
 using Cognito.AspNetCore.Sessions;
 using Cognito.Client;
@@ -110,6 +112,28 @@ public sealed class SessionCookieTests(FrontEndFixture fixture)
 
         Assert.True(await laptop.WhoAmIAsync() == HttpStatusCode.Unauthorized, $"The laptop is still signed in; the user's key lists {sessionsLeft.Count} session(s).");
         Assert.Equal(HttpStatusCode.Unauthorized, await phone.WhoAmIAsync());
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_reaches_the_other_browsers_even_when_this_requests_id_token_cannot_be_verified()
+    {
+        await using var front = await TestFrontEnd.StartAsync(fixture);
+        // This front end knows none of the pool's signing keys: no ID token verifies, as in a JWKS outage.
+        using var stranger = RSA.Create(2048);
+        var key = stranger.ExportParameters(includePrivateParameters: false);
+        var jwks = $$"""{"keys":[{"kty":"RSA","kid":"not-the-pools","alg":"RS256","use":"sig","n":"{{Base64Url.EncodeToString(key.Modulus)}}","e":"{{Base64Url.EncodeToString(key.Exponent)}}"}]}""";
+        await using var blind = await TestFrontEnd.StartAsync(fixture, verifier => verifier.Jwks = jwks);
+        var username = await fixture.NewUserAsync();
+        var laptop = new TestBrowser(front);
+        var phone = new TestBrowser(blind);
+        await laptop.SignInAsync(username);
+        await phone.SignInAsync(username);
+        Assert.Equal(HttpStatusCode.Unauthorized, await phone.WhoAmIAsync());
+
+        var signOut = await phone.PostAsync("/signout", new() { ["everywhere"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await laptop.WhoAmIAsync());
+        Assert.Empty(await fixture.Grains.GetCognitoUser("main", username).ListSessionsAsync());
     }
 
     [Fact]

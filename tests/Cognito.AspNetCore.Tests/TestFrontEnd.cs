@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Cognito.AspNetCore.Bearer;
 using Cognito.AspNetCore.Revocation;
 using Cognito.AspNetCore.Sessions;
+using Cognito.IdentityProvider.Tokens;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,8 @@ public sealed class TestFrontEnd : IAsyncDisposable
 
     public EndedSessionsRevocationCheck Revocation => _app.Services.GetRequiredService<EndedSessionsRevocationCheck>();
 
-    public static async Task<TestFrontEnd> StartAsync(FrontEndFixture fixture)
+    /// <summary>A front end of <paramref name="fixture"/>'s cluster; <paramref name="cookieVerifier"/> may change how the cookie scheme checks ID tokens.</summary>
+    public static async Task<TestFrontEnd> StartAsync(FrontEndFixture fixture, Action<CognitoTokenVerifierOptions>? cookieVerifier = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -43,6 +45,7 @@ public sealed class TestFrontEnd : IAsyncDisposable
             {
                 o.Verifier.Issuer = fixture.Pool.Issuer;
                 o.Verifier.ClientIds.Add(fixture.Pool.ClientId);
+                cookieVerifier?.Invoke(o.Verifier);
             }, cookie => cookie.Events.OnRedirectToLogin = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;

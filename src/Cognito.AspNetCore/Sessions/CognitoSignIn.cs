@@ -103,7 +103,7 @@ public sealed class CognitoSignIn(
     {
         ArgumentNullException.ThrowIfNull(http);
         await http.AuthenticateAsync(Scheme);
-        if (everywhere && http.GetCognitoSession() is { } session)
+        if (everywhere && (http.GetCognitoSession() ?? http.Features.Get<ProvenCognitoSession>()?.Session) is { } session)
         {
             try
             {

@@ -76,6 +76,7 @@ internal sealed class CognitoTicketStore(IGrainFactory grains, string pool, stri
         try
         {
             var tokens = await session.CallAsync(g => g.GetTokensAsync(cancellationToken));
+            httpContext?.Features.Set(new ProvenCognitoSession(session));
             if (tokens.IdToken is null)
             {
                 return null;
