@@ -37,6 +37,7 @@ public sealed class FailoverTests(EndToEndFixture fixture, ITestOutputHelper out
         var pools = await Task.WhenAll(Enumerable.Range(0, Pools).Select(_ => fixture.CreatePoolAsync()));
         await CreateUsersAsync(pools, prefix);
         await using var cluster = await RedisCluster.StartAsync(PoolSettings(pools), silos: 3, "failover");
+        await AssertBudgetSharedAsync(cluster.Silos, 3);
         var stopFile = Path.Combine(Path.GetTempPath(), $"cognito-load-{Guid.NewGuid():N}.stop");
         var logins = fixture.Front.Count(PasswordLogin);
 
@@ -70,6 +71,7 @@ public sealed class FailoverTests(EndToEndFixture fixture, ITestOutputHelper out
             Assert.True(recovery < RecoveryBound, $"Recovery took {recovery.TotalSeconds:F1} s.\n{load.Describe()}");
             Assert.Contains($"final ok={Sessions} failed=0", load.StdoutLines);
             Assert.Equal(loginsBeforeKill, fixture.Front.Count(PasswordLogin));
+            await AssertBudgetSharedAsync([cluster.Silos[0], cluster.Silos[2]], 2);
         }
 
         // Graceful stop: SIGTERM another silo under the same load; not one caller may see an error.
@@ -89,6 +91,17 @@ public sealed class FailoverTests(EndToEndFixture fixture, ITestOutputHelper out
             Assert.True(summary.Long("errors") == 0, $"A graceful stop caused caller errors.\n{load.Describe()}\n{cluster.Describe()}");
             Assert.Contains($"final ok={Sessions} failed=0", load.StdoutLines);
             Assert.Equal(logins + Sessions, fixture.Front.Count(PasswordLogin));
+            await AssertBudgetSharedAsync([cluster.Silos[0]], 1);
+        }
+    }
+
+    /// <summary>The refresh budget follows membership: each of <paramref name="silos"/> says it takes a share of 1/<paramref name="active"/>.</summary>
+    private static async Task AssertBudgetSharedAsync(IEnumerable<ChildProcess> silos, int active)
+    {
+        var line = $"The refresh budget is shared among {active.ToString(CultureInfo.InvariantCulture)} active silos.";
+        foreach (var silo in silos)
+        {
+            Assert.True(await silo.WaitForStdoutLineAsync(l => l.Contains(line, StringComparison.Ordinal), TimeSpan.FromSeconds(60)), $"Not rebalanced to {active} silos:\n{silo.Describe()}");
         }
     }
 

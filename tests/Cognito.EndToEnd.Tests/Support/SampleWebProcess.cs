@@ -29,31 +29,20 @@ public sealed class SampleWebProcess : IAsyncDisposable
     public static async Task<SampleWebProcess> StartAsync(string pool, string issuer, string clientId, int gatewayPort)
     {
         var keys = Directory.CreateTempSubdirectory("cognito-web-keys-").FullName;
-        for (var attempt = 1; ; attempt++)
+        var (process, url) = await ReadyProcess.StartAsync(() =>
         {
-            var url = new Uri($"http://localhost:{FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture)}/");
-            var process = ChildProcess.StartDotnet(ProcessPaths.Web,
+            var address = new Uri($"http://localhost:{FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture)}/");
+            return (ChildProcess.StartDotnet(ProcessPaths.Web,
             [
                 $"--Cognito:Pool={pool}",
                 $"--Cognito:Issuer={issuer}",
                 $"--Cognito:ClientId={clientId}",
                 $"--Cognito:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
                 $"--DataProtection:KeysDirectory={keys}",
-                $"--urls={url.GetLeftPart(UriPartial.Authority)}",
-            ]);
-            if (await process.WaitForStdoutLineAsync(l => l.Contains(ListeningLine, StringComparison.Ordinal), StartTimeout))
-            {
-                return new SampleWebProcess(process, url, keys);
-            }
-
-            var exited = process.HasExited;
-            var description = process.Describe();
-            await process.DisposeAsync();
-            if (!exited || attempt == 3)
-            {
-                throw new InvalidOperationException($"The sample did not print '{ListeningLine}' within {StartTimeout.TotalSeconds} s (attempt {attempt}).\n{description}");
-            }
-        }
+                $"--urls={address.GetLeftPart(UriPartial.Authority)}",
+            ]), address);
+        }, ListeningLine, StartTimeout);
+        return new SampleWebProcess(process, url, keys);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,21 +36,11 @@ public static class SiloProcess
     /// </summary>
     public static async Task<(ChildProcess Process, int GatewayPort)> StartAndWaitAsync(IReadOnlyDictionary<string, string> settings)
     {
-        for (var attempt = 1; ; attempt++)
+        var (process, gatewayPort) = await ReadyProcess.StartAsync(() =>
         {
-            var (process, _, gatewayPort) = Start(settings);
-            if (await process.WaitForStdoutLineAsync(l => l.StartsWith(StartedLine, StringComparison.Ordinal), StartTimeout))
-            {
-                return (process, gatewayPort);
-            }
-
-            var exited = process.HasExited;
-            var description = process.Describe();
-            await process.DisposeAsync();
-            if (!exited || attempt == 3)
-            {
-                throw new InvalidOperationException($"The silo did not print '{StartedLine}' within {StartTimeout.TotalSeconds} s (attempt {attempt}).\n{description}");
-            }
-        }
+            var (silo, _, gateway) = Start(settings);
+            return (silo, gateway);
+        }, StartedLine, StartTimeout);
+        return (process, gatewayPort);
     }
 }
