@@ -13,21 +13,11 @@ namespace Cognito.Grains.Tests;
 [Collection(GrainClusterCollection.Name)]
 public sealed class RecordedPoolTests(GrainClusterFixture cluster)
 {
-    private const string Tokens = """{"AuthenticationResult":{"AccessToken":"eyJ.access.recorded","ExpiresIn":3600,"IdToken":"eyJ.id.recorded","RefreshToken":"eyJ.refresh.recorded","TokenType":"Bearer"},"ChallengeParameters":{}}""";
+    private const string Tokens = RecordedPool.Tokens;
 
-    private void Script(Dictionary<string, Func<JsonElement, string>> answers) => cluster.Recorded.Handler = async (request, context) =>
-    {
-        var body = JsonDocument.Parse(request.Body).RootElement;
-        if (!answers.TryGetValue(request.Operation!, out var answer))
-        {
-            await ScriptedCognitoServer.RespondAsync(context, 400, $$"""{"__type":"InvalidParameterException","message":"unexpected {{request.Operation}}"}""");
-            return;
-        }
+    private void Script(Dictionary<string, Func<JsonElement, string>> answers) => cluster.Script(answers);
 
-        await ScriptedCognitoServer.RespondAsync(context, 200, answer(body));
-    };
-
-    private JsonElement Last(string operation) => JsonDocument.Parse(cluster.Recorded.Requests.Last(r => r.Operation == operation).Body).RootElement;
+    private JsonElement Last(string operation) => cluster.Last(operation);
 
     [Fact]
     public async Task Mfa_setup_during_sign_in()

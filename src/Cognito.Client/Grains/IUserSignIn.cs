@@ -22,11 +22,33 @@ public interface IUserSignIn : IGrainWithStringKey
     [Alias("AuthenticateWithFlow")]
     Task<SignInResult> AuthenticateWithFlowAsync(string authFlow, string? password, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Choice-based sign-in (USER_AUTH). With <paramref name="preferredChallenge"/> (PASSWORD, PASSWORD_SRP,
+    /// EMAIL_OTP, SMS_OTP or WEB_AUTHN) Cognito starts that factor if the user has it; without, the result
+    /// is SELECT_CHALLENGE with the factors in <see cref="Model.PendingChallenge.AvailableChallenges"/>
+    /// (answer with <see cref="SelectChallengeAsync"/>). PASSWORD and PASSWORD_SRP need <paramref name="password"/>
+    /// (SRP never sends it). One-time codes are answered with <see cref="RespondToMfaAsync"/>, a passkey with
+    /// <see cref="RespondToWebAuthnAsync"/>; MFA after a password follows as usual.
+    /// </summary>
+    [Alias("StartUserAuth")]
+    Task<SignInResult> StartUserAuthAsync(string? preferredChallenge = null, string? password = null, CancellationToken cancellationToken = default);
+
+    /// <summary>SELECT_CHALLENGE: the factor the user chose among those offered, with the password for PASSWORD or PASSWORD_SRP.</summary>
+    [Alias("SelectChallenge")]
+    Task<SignInResult> SelectChallengeAsync(string challenge, string? password = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// WEB_AUTHN: the browser's answer to the challenge's <c>CREDENTIAL_REQUEST_OPTIONS</c>
+    /// (<c>navigator.credentials.get</c>'s PublicKeyCredential as JSON).
+    /// </summary>
+    [Alias("RespondToWebAuthn")]
+    Task<SignInResult> RespondToWebAuthnAsync(string credentialJson, CancellationToken cancellationToken = default);
+
     /// <summary>NEW_PASSWORD_REQUIRED: the new password and the attributes the challenge requires (display names under <paramref name="attributeMap"/>).</summary>
     [Alias("RespondToNewPassword")]
     Task<SignInResult> RespondToNewPasswordAsync(string newPassword, IReadOnlyDictionary<string, string>? attributes = null, IReadOnlyDictionary<string, string>? attributeMap = null, CancellationToken cancellationToken = default);
 
-    /// <summary>SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP: the code.</summary>
+    /// <summary>SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP or SMS_OTP: the code.</summary>
     [Alias("RespondToMfa")]
     Task<SignInResult> RespondToMfaAsync(string code, CancellationToken cancellationToken = default);
 

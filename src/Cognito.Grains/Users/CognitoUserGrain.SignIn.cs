@@ -30,9 +30,13 @@ internal sealed partial class CognitoUserGrain
             : await StartAsync(AuthFlowType.CustomAuth, password, clientMetadata, cancellationToken);
 
     private Task<SignInResult> StartAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken) =>
-        MeasureSignInAsync(flow, () => SignInAsync(flow, password, clientMetadata, cancellationToken));
+        MeasureSignInAsync(flow, () => SignInAsync(
+            (loginName, device) => Pool.Authenticator.StartAsync(flow, loginName, password, device, clientMetadata, cancellationToken),
+            clientMetadata,
+            cancellationToken));
 
-    private async Task<SignInResult> SignInAsync(string flow, string? password, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
+    /// <summary>A first sign-in step (any flow) with this grain's login name and remembered device, kept by <see cref="AcceptAsync"/>.</summary>
+    private async Task<SignInResult> SignInAsync(Func<string, DeviceSecrets?, Task<AuthStep>> start, IReadOnlyDictionary<string, string>? clientMetadata, CancellationToken cancellationToken)
     {
         // Through an alias the sign-in names the alias, so Cognito resolves it now rather than a link remembering it.
         var loginName = IsAlias ? _keyUsername : Username;
@@ -41,7 +45,7 @@ internal sealed partial class CognitoUserGrain
         AuthStep step;
         try
         {
-            step = await Pool.Authenticator.StartAsync(flow, loginName, password, device, clientMetadata, cancellationToken);
+            step = await start(loginName, device);
         }
         catch (ResourceNotFoundException) when (device is not null)
         {
@@ -52,7 +56,7 @@ internal sealed partial class CognitoUserGrain
                 await SaveAsync();
             }
 
-            step = await Pool.Authenticator.StartAsync(flow, loginName, password, null, clientMetadata, cancellationToken);
+            step = await start(loginName, null);
         }
 
         return await AcceptAsync(step, clientMetadata, cancellationToken);
@@ -178,5 +182,5 @@ internal sealed partial class CognitoUserGrain
     }
 
     private static AuthChallenge ToAuthChallenge(StoredChallenge pending) =>
-        new(pending.Name, pending.Session, pending.Username, pending.Parameters, pending.Admin, pending.ExpiresAt);
+        new(pending.Name, pending.Session, pending.Username, pending.Parameters, pending.Admin, pending.ExpiresAt, pending.AvailableChallenges);
 }

@@ -116,7 +116,7 @@ internal sealed partial class CognitoUserGrain(
             {
                 // Custom-auth triggers get the sign-in's client metadata with every answer, so it stays with the challenge.
                 CountChallenge(challenge.ChallengeName);
-                var stored = new StoredChallenge(challenge.ChallengeName, challenge.Session, challenge.Username, new Dictionary<string, string>(challenge.Parameters), challenge.Admin, challenge.ExpiresAt, clientMetadata is null ? null : new Dictionary<string, string>(clientMetadata));
+                var stored = new StoredChallenge(challenge.ChallengeName, challenge.Session, challenge.Username, new Dictionary<string, string>(challenge.Parameters), challenge.Admin, challenge.ExpiresAt, clientMetadata is null ? null : new Dictionary<string, string>(clientMetadata), challenge.AvailableChallenges?.ToList());
                 var owner = await OwnerKeyForAsync(challenge.Username, cancellationToken);
                 if (owner != _key)
                 {
@@ -153,7 +153,7 @@ internal sealed partial class CognitoUserGrain(
     }
 
     private static PendingChallenge ToPending(AuthChallenge challenge) =>
-        new(challenge.ChallengeName, challenge.Parameters, challenge.RequiredAttributes, challenge.MfaChoices, challenge.ExpiresAt);
+        new(challenge.ChallengeName, challenge.Parameters, challenge.RequiredAttributes, challenge.MfaChoices, challenge.ExpiresAt, challenge.AvailableChallenges);
 
     private StoredTokens Store(CognitoTokens tokens) =>
         new(tokens.AccessToken, tokens.IdToken, tokens.RefreshToken, tokens.ExpiresAt, tokens.TokenType);

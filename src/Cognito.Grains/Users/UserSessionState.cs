@@ -79,7 +79,8 @@ internal sealed record StoredChallenge(
     [property: Id(3)] Dictionary<string, string> Parameters,
     [property: Id(4)] bool Admin,
     [property: Id(5)] DateTimeOffset ExpiresAt,
-    [property: Id(6)] Dictionary<string, string>? ClientMetadata = null)
+    [property: Id(6)] Dictionary<string, string>? ClientMetadata = null,
+    [property: Id(7)] List<string>? AvailableChallenges = null)
 {
     public override string ToString() => $"StoredChallenge {{ Name = {Name}, Username = {Username}, ExpiresAt = {ExpiresAt:O} }}";
 }
