@@ -66,12 +66,18 @@ public sealed class CognitoSignIn(
         return remembered;
     }
 
-    /// <summary>Forgets the device this browser remembers (Cognito's ForgetDevice) and deletes its device cookie.</summary>
+    /// <summary>Whether this browser keeps a remembered device for the signed-in user (its device cookie).</summary>
+    public bool RemembersDevice(HttpContext http) =>
+        http.GetCognitoSession() is { } session && _device.Read(http, session.Username) is not null;
+
+    /// <summary>Forgets the device this browser remembers for the signed-in user (Cognito's ForgetDevice) and deletes its device cookie.</summary>
     public async Task ForgetDeviceAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var session = http.GetCognitoSession();
+        var device = session is null ? null : _device.Read(http, session.Username) ?? await session.CallAsync(g => g.GetRememberedDeviceAsync());
         _device.Delete(http);
-        if (http.GetCognitoSession() is { } session && await session.CallAsync(g => g.GetRememberedDeviceAsync()) is { } device)
+        if (session is not null && device is not null)
         {
             await session.CallAsync(g => g.ForgetDeviceAsync(device.DeviceKey, http.RequestAborted));
         }

@@ -8,10 +8,10 @@ namespace Cognito.EndToEnd.Tests.Browser;
 [Collection(EndToEndCollection.Name)]
 public sealed class SampleFlowBrowserTests(EndToEndFixture fixture)
 {
-    private const string Test = nameof(Sign_up_confirm_sign_in_call_the_api_edit_the_profile_change_and_reset_the_password_turn_on_an_authenticator_and_remember_the_device);
+    private const string Test = nameof(Sign_up_confirm_sign_in_call_the_api_edit_the_profile_change_and_reset_the_password_turn_on_an_authenticator_and_remember_and_forget_the_device);
 
     [Fact]
-    public async Task Sign_up_confirm_sign_in_call_the_api_edit_the_profile_change_and_reset_the_password_turn_on_an_authenticator_and_remember_the_device()
+    public async Task Sign_up_confirm_sign_in_call_the_api_edit_the_profile_change_and_reset_the_password_turn_on_an_authenticator_and_remember_and_forget_the_device()
     {
         var web = await fixture.SampleWebAsync();
         var user = fixture.UniqueName("web");
@@ -98,6 +98,17 @@ public sealed class SampleFlowBrowserTests(EndToEndFixture fixture)
         browser.Screenshot("remembered-device-skips-mfa");
         Assert.True(browser.PathNow == "/", browser.Describe());
         Assert.Equal(user, browser.SignedInAs());
+
+        // Forgetting this browser: Cognito forgets the device, and the next sign-in asks for the code again.
+        browser.Go("/Account/Profile");
+        browser.Submit("forget-device");
+        browser.Screenshot("device-forgotten");
+        Assert.Contains("forgotten", browser.Text("notice"), StringComparison.Ordinal);
+        Assert.False(browser.Has("forget-device"), browser.Describe());
+        Assert.DoesNotContain("(remembered)", browser.Has("devices") ? browser.Text("devices") : string.Empty, StringComparison.Ordinal);
+        browser.SignOut();
+        browser.SignIn(user, third);
+        Assert.True(browser.PathNow == "/Account/Challenge", browser.Describe());
     }
 
     private static string? Attribute(Chromium browser, string name) =>

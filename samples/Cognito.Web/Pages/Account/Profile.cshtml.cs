@@ -1,12 +1,15 @@
+using Cognito.AspNetCore.Sessions;
 using Cognito.Client.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cognito.Web.Pages.Account;
 
-/// <summary>GetUser and UpdateUserAttributes with this browser's session's access token, and the user's devices.</summary>
-public sealed class ProfileModel : CognitoPageModel
+/// <summary>GetUser and UpdateUserAttributes with this browser's session's access token, the user's devices, and forgetting this browser.</summary>
+public sealed class ProfileModel(CognitoSignIn signIn) : CognitoPageModel
 {
+    public bool RemembersThisBrowser => signIn.RemembersDevice(HttpContext);
+
     [BindProperty]
     public string? GivenName { get; set; }
 
@@ -49,6 +52,13 @@ public sealed class ProfileModel : CognitoPageModel
 
         return result;
     }
+
+    public Task<IActionResult> OnPostForgetDeviceAsync() => TryAsync(async () =>
+    {
+        await signIn.ForgetDeviceAsync(HttpContext);
+        Notice = "This browser is forgotten: the next sign-in asks for your MFA code again.";
+        return RedirectToPage();
+    });
 
     private async Task LoadAsync()
     {
