@@ -72,6 +72,8 @@ public sealed class DeviceTests(GrainClusterFixture cluster)
         Assert.Equal(deviceRounds + 1, cluster.Front.Count("RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"));
         Assert.Equal(device.DeviceKey, (await sessions.CallAsync(alice, second, g => g.GetSessionAsync())).DeviceKey);
         await Assert.ThrowsAsync<InvalidParameterException>(() => sessions.CallAsync(alice, second, g => g.UseRememberedDeviceAsync(device)));
+        // A user's own key, which anyone may name, takes no device from outside.
+        await Assert.ThrowsAsync<InvalidParameterException>(() => cluster.User("devices", bob).UseRememberedDeviceAsync(device));
 
         // Another user's device proves nothing: Cognito does not know it for bob, who signs in without it.
         await sessions.CallAsync(bob, third, g => g.UseRememberedDeviceAsync(device));

@@ -19,8 +19,9 @@ public interface IUserDevices : IGrainWithStringKey
 
     /// <summary>
     /// Signs in with a device remembered by an earlier session (its sign-ins prove the device, so
-    /// Cognito may skip MFA). Only before this grain's first sign-in step; a device of another user or
-    /// one forgotten meanwhile is refused by Cognito and the sign-in goes on without it.
+    /// Cognito may skip MFA). Only on a session key (a user's own key remembers its own) and before its
+    /// first sign-in step; a device of another user or one forgotten meanwhile is refused by Cognito and
+    /// the sign-in goes on without it.
     /// </summary>
     [Alias("UseRememberedDevice")]
     Task UseRememberedDeviceAsync(DeviceCredentials device);

@@ -32,6 +32,13 @@ internal sealed partial class CognitoUserGrain
     public async Task UseRememberedDeviceAsync(DeviceCredentials device)
     {
         ArgumentNullException.ThrowIfNull(device);
+        if (!IsSessionKey)
+        {
+            // Anyone may name a user's own key: a device planted there would join that user's next sign-in.
+            // A session key opens only with its unguessable id, so only its own front end can give it one.
+            throw new InvalidParameterException("A remembered device is given to a session key (with its session id), not to a user's own key, which remembers its own.");
+        }
+
         if (State.Tokens is not null || State.Challenge is not null || State.OwnerKey is not null)
         {
             throw new InvalidParameterException("A remembered device is given to a session before its sign-in starts, not after.");
