@@ -74,6 +74,7 @@ public sealed class DeviceTests(GrainClusterFixture cluster)
         await Assert.ThrowsAsync<InvalidParameterException>(() => sessions.CallAsync(alice, second, g => g.UseRememberedDeviceAsync(device)));
         // A user's own key, which anyone may name, takes no device from outside.
         await Assert.ThrowsAsync<InvalidParameterException>(() => cluster.User("devices", bob).UseRememberedDeviceAsync(device));
+        await Assert.ThrowsAsync<InvalidParameterException>(() => cluster.User("devices", alice).GetRememberedDeviceAsync());
 
         // Another user's device proves nothing: Cognito does not know it for bob, who signs in without it.
         await sessions.CallAsync(bob, third, g => g.UseRememberedDeviceAsync(device));

@@ -11,8 +11,9 @@ public interface IUserDevices : IGrainWithStringKey
     Task<DeviceInfo> RememberDeviceAsync(string? deviceName = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The credentials of the device this grain remembered, or null. Only a holder of the session's
-    /// key asks; a front end keeps them in the browser (see Cognito.AspNetCore's device cookie).
+    /// The credentials of the device this session key remembered, or null; a front end keeps them in the
+    /// browser (see Cognito.AspNetCore's device cookie). A user's own key keeps its device to itself
+    /// (InvalidParameterException).
     /// </summary>
     [Alias("GetRememberedDevice")]
     Task<DeviceCredentials?> GetRememberedDeviceAsync();

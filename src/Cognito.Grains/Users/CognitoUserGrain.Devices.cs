@@ -27,7 +27,10 @@ internal sealed partial class CognitoUserGrain
     }
 
     public Task<DeviceCredentials?> GetRememberedDeviceAsync() =>
-        Task.FromResult(State.Device is { DevicePassword: { } password } d ? new DeviceCredentials(d.DeviceKey, d.DeviceGroupKey, password) : null);
+        // A user's own key keeps its device to itself; only a session key's holder takes its device to the browser.
+        IsSessionKey
+            ? Task.FromResult(State.Device is { DevicePassword: { } password } d ? new DeviceCredentials(d.DeviceKey, d.DeviceGroupKey, password) : null)
+            : throw new InvalidParameterException("A remembered device's credentials leave only a session key (with its session id); a user's own key keeps its own.");
 
     public async Task UseRememberedDeviceAsync(DeviceCredentials device)
     {
