@@ -36,9 +36,13 @@ public sealed class EndToEndFixture : SrpFrontFixture
     {
         lock (_webGate)
         {
-            return _web ??= SampleWebProcess.StartAsync(PoolName, Server.IssuerFor(Pool.UserPoolId), Pool.ClientId, GatewayPort);
+            return _web ??= StartSampleWebAsync();
         }
     }
+
+    /// <summary>Another instance of the sample front end on this silo and pool, for the caller to dispose.</summary>
+    public Task<SampleWebProcess> StartSampleWebAsync() =>
+        SampleWebProcess.StartAsync(PoolName, Server.IssuerFor(Pool.UserPoolId), Pool.ClientId, GatewayPort);
 
     /// <summary>The silo's configuration for <paramref name="pool"/> as "main", pointed at the front.</summary>
     public IReadOnlyDictionary<string, string> SiloSettings(TestPool pool)

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Cognito.Client.Model;
+using Cognito.IdentityProvider.Authentication;
 using Cognito.IdentityProvider.Errors;
 using Cognito.IdentityProvider.Model;
 
@@ -28,7 +28,7 @@ internal sealed partial class CognitoUserGrain
             return;
         }
 
-        var credential = ParseObject(credentialJson);
+        var credential = BrowserCredentialJson.ParseObject(credentialJson, "A passkey registration is completed with the JSON object of the browser's new PublicKeyCredential.");
         var tokens = await EnsureTokensAsync(cancellationToken);
         await Pool.Client.CompleteWebAuthnRegistrationAsync(new CompleteWebAuthnRegistrationRequest { AccessToken = tokens.AccessToken, Credential = credential }, cancellationToken);
     }
@@ -81,20 +81,5 @@ internal sealed partial class CognitoUserGrain
         var tokens = await EnsureTokensAsync(cancellationToken);
         var factors = await Pool.Client.GetUserAuthFactorsAsync(new GetUserAuthFactorsRequest { AccessToken = tokens.AccessToken }, cancellationToken);
         return new AuthFactors(factors.ConfiguredUserAuthFactors ?? [], factors.UserMFASettingList ?? [], factors.PreferredMfaSetting);
-    }
-
-    private static JsonElement ParseObject(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json ?? string.Empty);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : throw new InvalidParameterException("The passkey credential is not a JSON object.");
-        }
-        catch (JsonException)
-        {
-            throw new InvalidParameterException("The passkey credential is not JSON.");
-        }
     }
 }

@@ -41,7 +41,7 @@ internal sealed partial class CognitoUserGrain
         // Through an alias the sign-in names the alias, so Cognito resolves it now rather than a link remembering it.
         var loginName = IsAlias ? _keyUsername : Username;
         var (stored, own) = await DeviceForSignInAsync(cancellationToken);
-        var device = stored is { DevicePassword: { } secret } ? new DeviceSecrets(stored.DeviceKey, stored.DeviceGroupKey, secret) : null;
+        var device = stored?.Secrets;
         AuthStep step;
         try
         {
@@ -153,7 +153,7 @@ internal sealed partial class CognitoUserGrain
 
     private async Task<SignInResult> SendAnswerAsync(StoredChallenge pending, ChallengeAnswer answer, CancellationToken cancellationToken)
     {
-        var device = State.Device is { DevicePassword: { } secret } d ? new DeviceSecrets(d.DeviceKey, d.DeviceGroupKey, secret) : null;
+        var device = State.Device?.Secrets;
         AuthStep step;
         try
         {

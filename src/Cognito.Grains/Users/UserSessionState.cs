@@ -1,6 +1,7 @@
 using Cognito.Client.Errors;
 using Cognito.Client.Model;
 using Cognito.Grains.Storage;
+using Cognito.IdentityProvider.Srp;
 
 namespace Cognito.Grains.Users;
 
@@ -91,5 +92,8 @@ internal sealed record StoredDevice(
     [property: Id(1)] string DeviceGroupKey,
     [property: Id(2)] string? DevicePassword)
 {
+    /// <summary>What device SRP needs, once the device is confirmed (its password known).</summary>
+    public DeviceSecrets? Secrets => DevicePassword is { } password ? new DeviceSecrets(DeviceKey, DeviceGroupKey, password) : null;
+
     public override string ToString() => $"StoredDevice {{ DeviceKey = {DeviceKey} }}";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cognito.IdentityProvider.Model;
 using Cognito.IdentityProvider.Srp;
 
@@ -86,24 +85,11 @@ public sealed partial class CognitoAuthenticator
         }
     }
 
-    /// <summary>The assertion must at least be a JSON object; Cognito checks the rest.</summary>
     private static string RequireJsonObject(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return json;
-            }
-        }
-        catch (JsonException)
-        {
-            // Fall through: the parser's message may quote the assertion.
-        }
-
-        throw new Errors.InvalidParameterException("A WEB_AUTHN answer is the JSON object of the browser's PublicKeyCredential.");
+        _ = BrowserCredentialJson.ParseObject(json, "A WEB_AUTHN answer is the JSON object of the browser's PublicKeyCredential.");
+        return json;
     }
 
     private static string Truncate(string text) => text.Length <= 32 ? text : text[..32] + "…";

@@ -17,7 +17,7 @@ public sealed class TwoFrontEndsBrowserTests(EndToEndFixture fixture)
     {
         const string test = nameof(Signing_out_on_one_front_end_process_refuses_that_sessions_access_token_on_both_and_not_the_users_other_session);
         var first = await fixture.SampleWebAsync();
-        await using var second = await SampleWebProcess.StartAsync(EndToEndFixture.PoolName, fixture.Server.IssuerFor(fixture.Pool.UserPoolId), fixture.Pool.ClientId, fixture.GatewayPort);
+        await using var second = await fixture.StartSampleWebAsync();
         var user = await fixture.CreateUserAsync(fixture.Pool);
         using var laptop = Chromium.Open(first.Url, test, "laptop-on-first");
         using var phone = Chromium.Open(second.Url, test, "phone-on-second");
