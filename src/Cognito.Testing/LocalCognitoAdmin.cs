@@ -48,7 +48,7 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
     /// <summary>A name no other call of this admin returned: <paramref name="prefix"/>, a counter and random letters (40 characters at most).</summary>
     public string UniqueName(string prefix) => $"{prefix}{Interlocked.Increment(ref _counter)}x{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 12, 40)];
 
-    /// <summary>Creates a pool and one app client that allows the password, SRP, admin, custom and refresh flows.</summary>
+    /// <summary>Creates a pool and one app client that allows the password, SRP, admin, custom, choice-based (USER_AUTH) and refresh flows.</summary>
     public async Task<TestPool> CreatePoolAsync(LocalPoolOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LocalPoolOptions();
@@ -63,8 +63,15 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
             // cognito-local checks updates (not sign-up) against the schema: undeclared custom attributes would be refused there, as Cognito refuses them everywhere.
             Schema = options.CustomAttributes.Count == 0 ? null : [.. options.CustomAttributes.Select(name => new SchemaAttributeType { Name = name, AttributeDataType = "String", Mutable = true })],
             DeviceConfiguration = options.DeviceTracking ? new DeviceConfigurationType { ChallengeRequiredOnNewDevice = false, DeviceOnlyRememberedOnUserPrompt = true } : null,
+            Policies = new UserPoolPolicyType { SignInPolicy = new SignInPolicyType { AllowedFirstAuthFactors = options.FirstAuthFactors } },
         }, cancellationToken);
         var poolId = pool.UserPool!.Id!;
+        if (options.PasskeyRelyingPartyId is { } relyingParty)
+        {
+            // The typed client has no SetUserPoolMfaConfig (the grains never call it).
+            await new UpstreamClient(http, serviceUrl).CallAsync("SetUserPoolMfaConfig", new JsonObject { ["UserPoolId"] = poolId, ["MfaConfiguration"] = options.MfaConfiguration, ["WebAuthnConfiguration"] = new JsonObject { ["RelyingPartyId"] = relyingParty, ["UserVerification"] = "preferred" } }, cancellationToken);
+        }
+
         return await CreateAppClientAsync(poolId, options, cancellationToken);
     }
 
@@ -78,7 +85,7 @@ public sealed class LocalCognitoAdmin(HttpClient http, Uri serviceUrl, CognitoLo
             UserPoolId = userPoolId,
             ClientName = options.ClientName ?? UniqueName("client"),
             GenerateSecret = options.WithSecret,
-            ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH"],
+            ExplicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_AUTH"],
             AccessTokenValidity = options.AccessTokenValidity is { } access ? (int)Math.Ceiling(access.TotalMinutes) : null,
             IdTokenValidity = options.IdTokenValidity is { } id ? (int)Math.Ceiling(id.TotalMinutes) : null,
             TokenValidityUnits = minutes ? new TokenValidityUnitsType { AccessToken = "minutes", IdToken = "minutes", RefreshToken = "days" } : null,

@@ -22,6 +22,12 @@ public sealed record LocalPoolOptions
     /// <summary>Track devices (NewDeviceMetadata, ConfirmDevice, device SRP), remembered only when the user says so.</summary>
     public bool DeviceTracking { get; init; }
 
+    /// <summary>The first factors USER_AUTH offers (the pool's SignInPolicy); Cognito's default is PASSWORD alone.</summary>
+    public IReadOnlyList<string> FirstAuthFactors { get; init; } = ["PASSWORD", "EMAIL_OTP", "WEB_AUTHN"];
+
+    /// <summary>The passkeys' relying party (WebAuthnConfiguration.RelyingPartyId); null leaves passkeys unconfigured.</summary>
+    public string? PasskeyRelyingPartyId { get; init; } = "localhost";
+
     /// <summary><c>OFF</c>, <c>OPTIONAL</c> or <c>ON</c>.</summary>
     public string MfaConfiguration { get; init; } = "OFF";
 

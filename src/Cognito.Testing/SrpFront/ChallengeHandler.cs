@@ -7,10 +7,10 @@ namespace Cognito.Testing.SrpFront;
 
 /// <summary>
 /// RespondToAuthChallenge and AdminRespondToAuthChallenge. PASSWORD_VERIFIER and the device rounds
-/// are checked here; every other challenge (new password, MFA) belongs to cognito-local and passes
+/// are checked here, USER_AUTH's own challenges in <see cref="UserAuthHandler"/>; every other challenge (new password, MFA) belongs to cognito-local and passes
 /// through — as RespondToAuthChallenge, since cognito-local has no admin variant.
 /// </summary>
-internal sealed class ChallengeHandler(FrontState state, LoginResults results)
+internal sealed class ChallengeHandler(FrontState state, LoginResults results, SrpChallengeIssuer srp, UserAuthHandler userAuth)
 {
     private const string InvalidSession = "Invalid session for the user, session is expired.";
 
@@ -20,6 +20,11 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
             "PASSWORD_VERIFIER" => await PasswordVerifierAsync(request, cancellationToken),
             "DEVICE_SRP_AUTH" => await DeviceSrpAsync(request, cancellationToken),
             "DEVICE_PASSWORD_VERIFIER" => await DevicePasswordVerifierAsync(request, cancellationToken),
+            "SELECT_CHALLENGE" => await userAuth.SelectAsync(request, cancellationToken),
+            "WEB_AUTHN" => await userAuth.AnswerWebAuthnAsync(request, cancellationToken),
+
+            // A first-factor code the front sent; an MFA code belongs to cognito-local's login.
+            "EMAIL_OTP" or "SMS_OTP" when state.Logins.Find(request.Body.Str("Session")) is null => await userAuth.AnswerCodeAsync(request, cancellationToken),
             null => throw CognitoFault.MissingParameter("ChallengeName"),
             _ => await PassThroughAsync(request, cancellationToken),
         };
@@ -104,20 +109,7 @@ internal sealed class ChallengeHandler(FrontState state, LoginResults results)
             throw state.Reject($"DEVICE_SRP_AUTH: device {pending.DeviceKey} is not confirmed.", CognitoFault.ResourceNotFound("Device does not exist."));
         }
 
-        BigInteger publicA;
-        try
-        {
-            publicA = SrpGroup.FromHex(responses.Required("SRP_A"));
-        }
-        catch (FormatException)
-        {
-            throw CognitoFault.InvalidParameter("SRP_A is not a hexadecimal number.");
-        }
-
-        if (SrpGroup.Mod(publicA).IsZero)
-        {
-            throw state.Reject("DEVICE_SRP_AUTH: SRP_A is 0 mod N.", CognitoFault.InvalidParameter("SRP_A is invalid."));
-        }
+        var publicA = srp.ParsePublicA(responses.Required("SRP_A"), "DEVICE_SRP_AUTH");
 
         var (privateB, publicB) = SrpServer.NewEphemeral(verifier);
         var secretBlock = RandomNumberGenerator.GetBytes(96);

@@ -56,6 +56,9 @@ internal sealed class ChallengeSessions(TimeProvider clock)
         return typed.ExpiresAt > clock.GetUtcNow() ? typed : null;
     }
 
+    /// <summary>Replaces a pending challenge with its next state (one attempt fewer); false when another answer took or changed it first.</summary>
+    public bool Replace(PendingChallenge current, PendingChallenge next) => _sessions.TryUpdate(current.Session, next, current);
+
     private void Purge()
     {
         var now = clock.GetUtcNow();

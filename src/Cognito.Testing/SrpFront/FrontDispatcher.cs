@@ -18,14 +18,19 @@ internal sealed class FrontDispatcher
     private readonly SignOutHandler _signOut;
     private readonly PasswordWatcher _passwords;
     private readonly CognitoParity _parity;
+    private readonly PasskeyHandler _passkeys;
 
     public FrontDispatcher(FrontState state)
     {
         _state = state;
         var results = new LoginResults(state);
         _refresh = new RefreshHandler(state);
-        _login = new LoginHandler(state, results, _refresh);
-        _challenges = new ChallengeHandler(state, results);
+        var users = new LoginUsers(state);
+        var srp = new SrpChallengeIssuer(state);
+        var userAuth = new UserAuthHandler(state, results, users, srp);
+        _login = new LoginHandler(state, results, _refresh, users, srp, userAuth);
+        _challenges = new ChallengeHandler(state, results, srp, userAuth);
+        _passkeys = new PasskeyHandler(state);
         _devices = new DeviceHandler(state);
         _signOut = new SignOutHandler(state);
         _passwords = new PasswordWatcher(state);
@@ -74,6 +79,11 @@ internal sealed class FrontDispatcher
                 var client = await _state.Directory.FindClientAsync(request.Body.Str("ClientId"), cancellationToken);
                 _state.VerifySecretHash(client, request.Body.Str("Username"), request.Body.Str("SecretHash"));
                 return FrontReply.Of(await ForwardAsync(request, cancellationToken));
+            case "StartWebAuthnRegistration" or "CompleteWebAuthnRegistration" or "ListWebAuthnCredentials" or "DeleteWebAuthnCredential"
+                or "GetUserAuthFactors" or "AdminGetUserAuthFactors":
+                return await _passkeys.HandleAsync(request, cancellationToken);
+            case "GetUserPoolMfaConfig":
+                return await MfaConfigAsync(request, cancellationToken);
             case "RevokeToken":
                 return await RevokeAsync(request, cancellationToken);
             case "AdminDeleteUser":
@@ -140,7 +150,24 @@ internal sealed class FrontDispatcher
             case "UpdateUserPool" or "DeleteUserPool" when body.Str("UserPoolId") is { } pool:
                 _state.Directory.ForgetPool(pool);
                 break;
+            case "SetUserPoolMfaConfig" when body.Str("UserPoolId") is { } pool:
+                _state.Directory.LearnWebAuthn(pool, body.Obj("WebAuthnConfiguration"));
+                break;
         }
+    }
+
+    /// <summary>cognito-local's answer, with the passkey settings it does not keep.</summary>
+    private async Task<FrontReply> MfaConfigAsync(FrontRequest request, CancellationToken cancellationToken)
+    {
+        var response = await ForwardAsync(request, cancellationToken);
+        if (!response.IsSuccess || request.Body.Str("UserPoolId") is not { } pool || _state.Directory.WebAuthnOf(pool) is not { } setting)
+        {
+            return FrontReply.Of(response);
+        }
+
+        var answer = response.JsonBody();
+        answer["WebAuthnConfiguration"] = new JsonObject { ["RelyingPartyId"] = setting.RelyingPartyId, ["UserVerification"] = setting.UserVerificationRequired ? "required" : "preferred" };
+        return FrontReply.Of(answer);
     }
 
     private async Task<FrontReply> RevokeAsync(FrontRequest request, CancellationToken cancellationToken)
@@ -173,6 +200,7 @@ internal sealed class FrontDispatcher
     {
         _state.Credentials.Remove(pool, user);
         _state.Devices.RemoveUser(pool, user);
+        _state.Passkeys.RemoveUser(pool, user);
     }
 
     private Task<UpstreamResponse> ForwardAsync(FrontRequest request, CancellationToken cancellationToken) =>

@@ -15,6 +15,7 @@ internal sealed class FrontState
         Credentials = new CredentialStore(options.CredentialFile);
         Users = new UserResolver(upstream);
         Devices = new DeviceRegistry();
+        Passkeys = new PasskeyStore();
         Sessions = new ChallengeSessions(options.TimeProvider);
         Logins = new UpstreamLogins();
         Ledger = new TokenLedger(options.TimeProvider);
@@ -34,6 +35,8 @@ internal sealed class FrontState
     public UserResolver Users { get; }
 
     public DeviceRegistry Devices { get; }
+
+    public PasskeyStore Passkeys { get; }
 
     public ChallengeSessions Sessions { get; }
 

@@ -15,13 +15,14 @@ internal sealed class PoolDirectory(UpstreamClient upstream, SrpFrontOptions opt
     private readonly ConcurrentDictionary<string, PoolInfo> _pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RotationSetting> _rotation = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceTrackingMode> _deviceOverrides = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WebAuthnSetting> _webAuthn = new(StringComparer.Ordinal);
 
     /// <summary>Learns from a <c>UserPoolClient</c> object of a response.</summary>
     public void LearnClient(JsonObject? client)
     {
         if (client.Str("ClientId") is { } id && client.Str("UserPoolId") is { } pool)
         {
-            _clients[id] = new AppClientInfo(id, pool, client.Str("ClientSecret"), client.Str("PreventUserExistenceErrors") == "ENABLED");
+            _clients[id] = new AppClientInfo(id, pool, client.Str("ClientSecret"), client.Str("PreventUserExistenceErrors") == "ENABLED", [.. client.Strings("ExplicitAuthFlows")]);
         }
     }
 
@@ -36,6 +37,18 @@ internal sealed class PoolDirectory(UpstreamClient upstream, SrpFrontOptions opt
         var grace = rotation.Int("RetryGracePeriodSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : options.RotationGracePeriod;
         _rotation[clientId] = new RotationSetting(rotation.Str("Feature") == "ENABLED", grace);
     }
+
+    /// <summary>Learns the passkey settings from a SetUserPoolMfaConfig request's <c>WebAuthnConfiguration</c>.</summary>
+    public void LearnWebAuthn(string userPoolId, JsonObject? configuration)
+    {
+        if (configuration.Str("RelyingPartyId") is { Length: > 0 } relyingParty)
+        {
+            _webAuthn[userPoolId] = new WebAuthnSetting(relyingParty, configuration.Str("UserVerification") == "required");
+        }
+    }
+
+    /// <summary>The pool's passkey settings, or null when it has no relying party configured.</summary>
+    public WebAuthnSetting? WebAuthnOf(string userPoolId) => _webAuthn.GetValueOrDefault(userPoolId);
 
     public void SetRotation(string clientId, RotationSetting setting) => _rotation[clientId] = setting;
 
@@ -108,7 +121,8 @@ internal sealed class PoolDirectory(UpstreamClient upstream, SrpFrontOptions opt
         var devices = pool.Obj("DeviceConfiguration") is { } configuration
             ? new DeviceTrackingMode(configuration.TryGetPropertyValue("DeviceOnlyRememberedOnUserPrompt", out var prompt) && prompt is JsonValue flag && flag.TryGetValue<bool>(out var onPrompt) && onPrompt)
             : null;
-        var info = new PoolInfo(userPoolId, [.. pool.Strings("AliasAttributes")], [.. pool.Strings("UsernameAttributes")], devices);
+        var firstFactors = pool.Obj("Policies").Obj("SignInPolicy").Strings("AllowedFirstAuthFactors").ToList();
+        var info = new PoolInfo(userPoolId, [.. pool.Strings("AliasAttributes")], [.. pool.Strings("UsernameAttributes")], devices, firstFactors);
         return _pools.GetOrAdd(userPoolId, info);
     }
 }

@@ -51,6 +51,9 @@ public sealed record SrpFrontOptions
     /// <summary>The loopback port the front listens on; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>The code USER_AUTH's EMAIL_OTP and SMS_OTP factors "send" (cognito-local sends its MFA codes as this too).</summary>
+    public string OneTimeCode { get; init; } = CognitoLocalServer.Code;
+
     /// <summary>The password cognito-local gives a user created without TemporaryPassword (its CODE).</summary>
     public string DefaultTemporaryPassword { get; init; } = CognitoLocalServer.Code;
 }

@@ -20,6 +20,9 @@ internal sealed class UserResolver(UpstreamClient upstream)
         }
     }
 
+    /// <summary>The user of an AdminGetUser, GetUser or ListUsers answer.</summary>
+    public static PoolUser? Read(JsonObject user) => ToUser(user);
+
     public async Task<string?> FindAsync(string userPoolId, string name, CancellationToken cancellationToken) =>
         (await FindUserAsync(userPoolId, name, cancellationToken))?.Username;
 
@@ -61,10 +64,16 @@ internal sealed class UserResolver(UpstreamClient upstream)
 
     private static PoolUser? ToUser(JsonObject user) =>
         user.Str("Username") is { } username
-            ? new PoolUser(username, !(user.TryGetPropertyValue("Enabled", out var enabled) && enabled is JsonValue flag && flag.GetValueKind() == JsonValueKind.False))
+            ? new PoolUser(username, !(user.TryGetPropertyValue("Enabled", out var enabled) && enabled is JsonValue flag && flag.GetValueKind() == JsonValueKind.False), AttributesOf(user))
             : null;
 
+    private static string? AttributeOf(JsonObject user, string name) => AttributesOf(user).GetValueOrDefault(name);
+
     // AdminGetUser answers UserAttributes, ListUsers Attributes.
-    private static string? AttributeOf(JsonObject user, string name) =>
-        ((user["Attributes"] ?? user["UserAttributes"]) as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(a => a.Str("Name") == name).Str("Value");
+    private static Dictionary<string, string> AttributesOf(JsonObject user) =>
+        ((user["Attributes"] ?? user["UserAttributes"]) as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(a => a.Str("Name") is not null && a.Str("Value") is not null)
+            .GroupBy(a => a.Str("Name")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Str("Value")!, StringComparer.Ordinal);
 }

@@ -12,6 +12,9 @@ public sealed class SrpLogin(RawCognito raw, TestPool pool, bool admin = false)
 {
     private readonly SrpTestClient _srp = new();
 
+    /// <summary>This login's SRP A, for flows that send it themselves (USER_AUTH's PASSWORD_SRP).</summary>
+    public string SrpA => _srp.SrpA;
+
     public string? SecretHash(string username) =>
         pool.ClientSecret is null ? null : Cognito.IdentityProvider.Security.SecretHash.Compute(username, pool.ClientId, pool.ClientSecret);
 
