@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Cognito.Testing.CognitoLocal;
+using Cognito.Testing.Tools;
+using Cognito.Testing.SrpFront;
+using Microsoft.Extensions.Time.Testing;
 using Cognito.Testing.Tests.Support;
 
 namespace Cognito.Testing.Tests.Front;
@@ -68,7 +71,7 @@ public sealed class PasskeyTests(SrpFrontFixture fixture)
         var fresh = (await Raw.CallAsync("StartWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken }))["CredentialCreationOptions"]!.AsObject();
         var good = authenticator.Register(fresh);
         await Raw.CallAsync("CompleteWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken, ["Credential"] = good });
-        Assert.Equal("WebAuthnChallengeNotFoundException", (await Raw.FailsAsync("CompleteWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken, ["Credential"] = good })).Type);
+        Assert.Equal("WebAuthnChallengeNotFoundException", (await Raw.FailsAsync("CompleteWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken, ["Credential"] = good.DeepClone() })).Type);
         Assert.Single((await Raw.CallAsync("ListWebAuthnCredentials", new JsonObject { ["AccessToken"] = accessToken }))["Credentials"]!.AsArray());
     }
 
@@ -87,45 +90,55 @@ public sealed class PasskeyTests(SrpFrontFixture fixture)
         var second = await PasskeyChallengeAsync(pool, username);
         Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, second, assertion))).Type);
 
-        var bent = new Func<string, JsonObject>[]
+        var bent = new (string Reason, Func<string, JsonObject> Bend)[]
         {
-            options => authenticator.Assert(options, origin: "https://evil.example"),
-            options => authenticator.Assert(options, rpId: "evil.example"),
-            options => authenticator.Assert(options, type: "webauthn.create"),
-            options => authenticator.Assert(options, flags: 0x04),
-            options => authenticator.Assert(options, bendClientData: data => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(data).Replace("\"crossOrigin\":false", "\"crossOrigin\":false,\"x\":1", StringComparison.Ordinal))),
+            ("clientDataJSON.origin", options => authenticator.Assert(options, origin: "https://evil.example")),
+            ("rpIdHash", options => authenticator.Assert(options, rpId: "evil.example")),
+            ("clientDataJSON.type", options => authenticator.Assert(options, type: "webauthn.create")),
+            ("UP flag", options => authenticator.Assert(options, flags: 0x04)),
+            ("signature does not verify", options => authenticator.Assert(options, bendClientData: data => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(data).Replace("\"crossOrigin\":false", "\"crossOrigin\":false,\"x\":1", StringComparison.Ordinal)))),
         };
-        foreach (var bend in bent)
+        foreach (var (reason, bend) in bent)
         {
             var challenge = await PasskeyChallengeAsync(pool, username);
             Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, challenge, bend(Options(challenge))))).Type);
+            Assert.Contains(reason, fixture.Front.Rejections[^1], StringComparison.Ordinal);
         }
 
-        // Another authenticator (not registered) and a counter that goes back.
+        // Another authenticator, not registered to this user, is refused.
         using var stranger = new SoftwareAuthenticator();
         var third = await PasskeyChallengeAsync(pool, username);
         Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, third, stranger.Assert(Options(third))))).Type);
-        authenticator.CounterStep = 0;
-        var fourth = await PasskeyChallengeAsync(pool, username);
-        Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, fourth, authenticator.Assert(Options(fourth))))).Type);
 
-        // After all that, the real authenticator still signs in.
-        authenticator.CounterStep = 1;
+        // The real authenticator still signs in; then a counter that does not move (a clone) is refused.
         var last = await PasskeyChallengeAsync(pool, username);
         Assert.NotNull((await AnswerAsync(pool, last, authenticator.Assert(Options(last))))["AuthenticationResult"]?["AccessToken"]);
+        authenticator.CounterStep = 0;
+        var cloned = await PasskeyChallengeAsync(pool, username);
+        Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, cloned, authenticator.Assert(Options(cloned))))).Type);
         Assert.Contains(fixture.Front.Rejections, r => r.Contains("signature counter", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task An_expired_webauthn_challenge_is_refused()
     {
-        var (pool, username, accessToken) = await SignedInUserAsync();
+        // A front of its own with a clock the test moves; it learns the password and the relying party from calls through it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var front = await SrpFront.SrpFront.StartAsync(fixture.Server, new SrpFrontOptions { TimeProvider = clock });
+        var raw = new RawCognito(fixture.Http, front.Url);
+        var pool = await fixture.CreatePoolAsync();
+        var username = await fixture.CreateUserAsync(pool);
+        await raw.CallAsync("AdminSetUserPassword", new JsonObject { ["UserPoolId"] = pool.UserPoolId, ["Username"] = username, ["Password"] = CognitoLocalFixture.DefaultPassword, ["Permanent"] = true });
+        await raw.CallAsync("SetUserPoolMfaConfig", new JsonObject { ["UserPoolId"] = pool.UserPoolId, ["MfaConfiguration"] = "OFF", ["WebAuthnConfiguration"] = new JsonObject { ["RelyingPartyId"] = "localhost" } });
+        var accessToken = (await new SrpLogin(raw, pool).LoginAsync(username))["AuthenticationResult"]!["AccessToken"]!.GetValue<string>();
         using var authenticator = new SoftwareAuthenticator();
-        await RegisterAsync(accessToken, authenticator, "none");
-        var challenge = await PasskeyChallengeAsync(pool, username);
-        var front = fixture.Front;
-        await using var clock = await FrontClock.AdvanceAsync(front, fixture.Front.Options.SessionLifetime + TimeSpan.FromSeconds(1));
-        Assert.Equal("NotAuthorizedException", (await Raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, challenge, authenticator.Assert(Options(challenge))))).Type);
+        var options = (await raw.CallAsync("StartWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken }))["CredentialCreationOptions"]!.AsObject();
+        await raw.CallAsync("CompleteWebAuthnRegistration", new JsonObject { ["AccessToken"] = accessToken, ["Credential"] = authenticator.Register(options) });
+
+        var challenge = await raw.CallAsync("InitiateAuth", UserAuthTests.Start(pool, username, new JsonObject { ["PREFERRED_CHALLENGE"] = "WEB_AUTHN" }));
+        clock.Advance(front.Options.SessionLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal("NotAuthorizedException", (await raw.FailsAsync("RespondToAuthChallenge", AnswerRequest(pool, challenge, authenticator.Assert(Options(challenge))))).Type);
+        Assert.Contains(front.Rejections, r => r.Contains("WEB_AUTHN answered with an unknown, used or expired session", StringComparison.Ordinal));
     }
 
     private async Task<(TestPool Pool, string Username, string AccessToken)> SignedInUserAsync()

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Cognito.Testing.CognitoLocal;
+using Cognito.Testing.Tools;
+using Cognito.Testing.SrpFront;
 using Cognito.Testing.Tests.Support;
 
 namespace Cognito.Testing.Tests.Front;

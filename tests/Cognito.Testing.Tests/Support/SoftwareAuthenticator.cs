@@ -155,9 +155,9 @@ public sealed class SoftwareAuthenticator : IDisposable
             writer.WriteInt32(-1);
             writer.WriteInt32(1);
             writer.WriteInt32(-2);
-            writer.WriteByteString(point.X);
+            writer.WriteByteString(point.X!);
             writer.WriteInt32(-3);
-            writer.WriteByteString(point.Y);
+            writer.WriteByteString(point.Y!);
         }
         else
         {
@@ -168,9 +168,9 @@ public sealed class SoftwareAuthenticator : IDisposable
             writer.WriteInt32(3);
             writer.WriteInt32(-257);
             writer.WriteInt32(-1);
-            writer.WriteByteString(key.Modulus);
+            writer.WriteByteString(key.Modulus!);
             writer.WriteInt32(-2);
-            writer.WriteByteString(key.Exponent);
+            writer.WriteByteString(key.Exponent!);
         }
 
         writer.WriteEndMap();
