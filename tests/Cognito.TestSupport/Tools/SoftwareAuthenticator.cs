@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Cognito.Testing.Tests.Support;
+namespace Cognito.Testing.Tools;
 
 /// <summary>
 /// A test-side passkey authenticator and browser, written from the WebAuthn spec alone and sharing
