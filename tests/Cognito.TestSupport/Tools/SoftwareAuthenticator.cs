@@ -77,20 +77,12 @@ public sealed class SoftwareAuthenticator : IDisposable
         writer.WriteTextString("authData");
         writer.WriteByteString(authData);
         writer.WriteEndMap();
-        return new JsonObject
+        return Credential(new JsonObject
         {
-            ["id"] = Id,
-            ["rawId"] = Id,
-            ["type"] = "public-key",
-            ["authenticatorAttachment"] = "platform",
-            ["clientExtensionResults"] = new JsonObject(),
-            ["response"] = new JsonObject
-            {
-                ["clientDataJSON"] = Base64Url.EncodeToString(clientData),
-                ["attestationObject"] = Base64Url.EncodeToString(writer.Encode()),
-                ["transports"] = new JsonArray("internal"),
-            },
-        };
+            ["clientDataJSON"] = Base64Url.EncodeToString(clientData),
+            ["attestationObject"] = Base64Url.EncodeToString(writer.Encode()),
+            ["transports"] = new JsonArray("internal"),
+        });
     }
 
     /// <summary>navigator.credentials.get() with Cognito's CREDENTIAL_REQUEST_OPTIONS (a JSON string).</summary>
@@ -102,21 +94,24 @@ public sealed class SoftwareAuthenticator : IDisposable
         _counter += CounterStep;
         var authData = AuthenticatorData(rpId ?? options["rpId"]!.GetValue<string>(), flags, attested: false);
         var signature = Sign([.. authData, .. SHA256.HashData(bendClientData is null ? clientData : ClientDataJson(type, options["challenge"]!.GetValue<string>(), origin ?? Origin))]);
-        return new JsonObject
+        return Credential(new JsonObject
         {
-            ["id"] = Id,
-            ["rawId"] = Id,
-            ["type"] = "public-key",
-            ["authenticatorAttachment"] = "platform",
-            ["clientExtensionResults"] = new JsonObject(),
-            ["response"] = new JsonObject
-            {
-                ["clientDataJSON"] = Base64Url.EncodeToString(clientData),
-                ["authenticatorData"] = Base64Url.EncodeToString(authData),
-                ["signature"] = Base64Url.EncodeToString(signature),
-            },
-        };
+            ["clientDataJSON"] = Base64Url.EncodeToString(clientData),
+            ["authenticatorData"] = Base64Url.EncodeToString(authData),
+            ["signature"] = Base64Url.EncodeToString(signature),
+        });
     }
+
+    /// <summary>The PublicKeyCredential's JSON (toJSON()) around a ceremony's response.</summary>
+    private JsonObject Credential(JsonObject response) => new()
+    {
+        ["id"] = Id,
+        ["rawId"] = Id,
+        ["type"] = "public-key",
+        ["authenticatorAttachment"] = "platform",
+        ["clientExtensionResults"] = new JsonObject(),
+        ["response"] = response,
+    };
 
     private int Algorithm => _rsa is null ? -7 : -257;
 
