@@ -74,6 +74,20 @@ public sealed class SessionClientInfoTests(GrainClusterFixture cluster)
         await _main.EndAllAsync(carol);
     }
 
-    private async Task<DateTimeOffset?> LastUsedAsync(string username) =>
-        (await _main.User(username).ListSessionsAsync()).Single().LastUsedAt;
+    // A session joins its user's list one-way (the two keys never await each other), so a listing
+    // right after the sign-in may come before the join: wait for it, bounded.
+    private async Task<DateTimeOffset?> LastUsedAsync(string username)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var sessions = await _main.User(username).ListSessionsAsync();
+            if (sessions.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return sessions.Single().LastUsedAt;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }
