@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cognito.Web.Pages.Account;
 
-/// <summary>GetUser and UpdateUserAttributes with this browser's session's access token, the user's devices, and forgetting this browser.</summary>
+/// <summary>GetUser and UpdateUserAttributes with this browser's session's access token, the user's passkeys and devices, and forgetting this browser.</summary>
 public sealed class ProfileModel(CognitoSignIn signIn) : CognitoPageModel
 {
     public bool RemembersThisBrowser => signIn.RemembersDevice(HttpContext);
@@ -20,6 +20,8 @@ public sealed class ProfileModel(CognitoSignIn signIn) : CognitoPageModel
 
     public IReadOnlyList<DeviceInfo> Devices { get; private set; } = [];
 
+    public IReadOnlyList<PasskeyInfo> Passkeys { get; private set; } = [];
+
     public Task<IActionResult> OnGetAsync() => TryAsync(async () =>
     {
         await LoadAsync();
@@ -28,19 +30,54 @@ public sealed class ProfileModel(CognitoSignIn signIn) : CognitoPageModel
         return Page();
     });
 
-    public async Task<IActionResult> OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => ReloadOnErrorAsync(async () =>
     {
-        var result = await TryAsync(async () =>
+        var changes = new Dictionary<string, string>
         {
-            var changes = new Dictionary<string, string>
-            {
-                ["given_name"] = GivenName?.Trim() ?? string.Empty,
-                ["family_name"] = FamilyName?.Trim() ?? string.Empty,
-            };
-            await Session.CallAsync(g => g.UpdateProfileAsync(changes, cancellationToken: HttpContext.RequestAborted));
-            Notice = "Your profile is saved.";
-            return RedirectToPage();
-        });
+            ["given_name"] = GivenName?.Trim() ?? string.Empty,
+            ["family_name"] = FamilyName?.Trim() ?? string.Empty,
+        };
+        await Session.CallAsync(g => g.UpdateProfileAsync(changes, cancellationToken: HttpContext.RequestAborted));
+        Notice = "Your profile is saved.";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostForgetDeviceAsync() => TryAsync(async () =>
+    {
+        await signIn.ForgetDeviceAsync(HttpContext);
+        Notice = "This browser is forgotten: the next sign-in asks for your MFA code again.";
+        return RedirectToPage();
+    });
+
+    /// <summary>StartWebAuthnRegistration: the options for the page's <c>navigator.credentials.create</c>, as JSON.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await Session.CallAsync(g => g.StartPasskeyRegistrationAsync(HttpContext.RequestAborted)), "application/json");
+
+    public Task<IActionResult> OnPostAddPasskeyAsync([FromForm] string? credential) => ReloadOnErrorAsync(async () =>
+    {
+        await Session.CallAsync(g => g.CompletePasskeyRegistrationAsync(credential ?? string.Empty, HttpContext.RequestAborted));
+        Notice = "Your passkey is added: next time, sign in with it.";
+        return RedirectToPage();
+    });
+
+    public Task<IActionResult> OnPostDeletePasskeyAsync([FromForm] string? credentialId) => ReloadOnErrorAsync(async () =>
+    {
+        await Session.CallAsync(g => g.DeletePasskeyAsync(credentialId ?? string.Empty, HttpContext.RequestAborted));
+        Notice = "The passkey is deleted.";
+        return RedirectToPage();
+    });
+
+    private async Task LoadAsync()
+    {
+        Profile = await Session.CallAsync(g => g.GetUserAsync(cancellationToken: HttpContext.RequestAborted));
+        Devices = await Session.CallAsync(g => g.ListDevicesAsync(HttpContext.RequestAborted));
+        Passkeys = await Session.CallAsync(g => g.ListPasskeysAsync(HttpContext.RequestAborted));
+    }
+
+    // A refused form shows the page again with the error, so the page needs its data.
+    private async Task<IActionResult> ReloadOnErrorAsync(Func<Task<IActionResult>> action)
+    {
+        var result = await TryAsync(action);
         if (result is PageResult)
         {
             await TryAsync(async () =>
@@ -51,18 +88,5 @@ public sealed class ProfileModel(CognitoSignIn signIn) : CognitoPageModel
         }
 
         return result;
-    }
-
-    public Task<IActionResult> OnPostForgetDeviceAsync() => TryAsync(async () =>
-    {
-        await signIn.ForgetDeviceAsync(HttpContext);
-        Notice = "This browser is forgotten: the next sign-in asks for your MFA code again.";
-        return RedirectToPage();
-    });
-
-    private async Task LoadAsync()
-    {
-        Profile = await Session.CallAsync(g => g.GetUserAsync(cancellationToken: HttpContext.RequestAborted));
-        Devices = await Session.CallAsync(g => g.ListDevicesAsync(HttpContext.RequestAborted));
     }
 }
